@@ -16,11 +16,7 @@ class RequireMFAForPrivilegedMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            request.path.startswith(PROTECTED_PREFIXES)
-            and requires_mfa(request.user)
-            and not has_mfa(request.user)
-        ):
+        if request.path.startswith(PROTECTED_PREFIXES) and requires_mfa(request.user) and not has_mfa(request.user):
             messages.warning(
                 request,
                 _("Set up two-factor authentication before you publish or moderate content."),

@@ -5,7 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -36,7 +36,7 @@ def check_cache() -> dict:
 def check_broker() -> dict:
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return {"ok": True, "mode": "in-process"}
-    with celery_app.connection_for_write() as conn:
+    with celery_app.connection_for_write(url=settings.CELERY_BROKER_URL) as conn:
         conn.ensure_connection(max_retries=1, timeout=BROKER_TIMEOUT_SECONDS)
         return {"ok": True, "mode": "broker", "transport": conn.transport_cls}
 
@@ -56,6 +56,8 @@ def run_checks() -> dict[str, dict]:
     return results
 
 
+# Not wrapped in a transaction: with the database down, opening one would fail before the check.
+@transaction.non_atomic_requests
 @never_cache
 @require_GET
 def healthz(request):

@@ -55,9 +55,7 @@ def role_in(user, organisation: Organisation) -> Role | None:
         return None
     cache = user.__dict__.setdefault("_helix_roles", {})
     if organisation.pk not in cache:
-        role = (
-            Membership.objects.filter(user=user, organisation=organisation).values_list("role", flat=True).first()
-        )
+        role = Membership.objects.filter(user=user, organisation=organisation).values_list("role", flat=True).first()
         cache[organisation.pk] = Role(role) if role else None
     return cache[organisation.pk]
 

@@ -64,9 +64,8 @@ def organisation_verify(*, user, organisation: Organisation, verified: bool = Tr
 
 def _check_role_grant(user, organisation: Organisation, role: str) -> None:
     # Only an owner (or a moderator acting for the platform) may hand out ownership.
-    if role == Role.OWNER and role_in(user, organisation) != Role.OWNER:
-        if not is_moderator(user):
-            raise PermissionDenied
+    if role == Role.OWNER and role_in(user, organisation) != Role.OWNER and not is_moderator(user):
+        raise PermissionDenied
 
 
 @transaction.atomic
@@ -111,7 +110,7 @@ def invitation_accept(*, user, invitation: Invitation) -> Membership:
     owns_address = EmailAddress.objects.filter(user=user, email__iexact=invitation.email, verified=True).exists()
     if not owns_address:
         raise PermissionDenied(_("This invitation was sent to another e-mail address."))
-    membership, created = Membership.objects.get_or_create(
+    membership, _created = Membership.objects.get_or_create(
         organisation=invitation.organisation, user=user, defaults={"role": invitation.role}
     )
     invitation.accepted_at = timezone.now()

@@ -1,0 +1,39 @@
+"""Vietnamese first at /, English under /en/, and a switch between them that keeps the page."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_vietnamese_is_the_default(client):
+    response = client.get(reverse("account_login"))
+    assert response.status_code == 200
+    assert response["Content-Language"] == "vi"
+    assert "Đăng nhập" in response.content.decode()
+
+
+def test_english_lives_under_en(client):
+    response = client.get("/en/accounts/login/")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "en"
+    assert "Sign In" in response.content.decode()
+
+
+def test_switching_to_english_keeps_the_page(client):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/accounts/login/"})
+    assert response.status_code == 302
+    assert response.url == "/en/accounts/login/"
+    assert client.cookies["django_language"].value == "en"
+
+
+def test_switching_back_to_vietnamese(client):
+    response = client.post(reverse("set_language"), {"language": "vi", "next": "/en/accounts/signup/"})
+    assert response.status_code == 302
+    assert response.url == "/accounts/signup/"
+
+
+def test_unknown_language_is_ignored(client):
+    response = client.post(reverse("set_language"), {"language": "xx", "next": "/accounts/login/"})
+    assert response.status_code == 302
+    assert response.url == "/accounts/login/"
