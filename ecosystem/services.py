@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from ecosystem import emails
 from ecosystem.models import Invitation, JoinRequest, Membership, Organisation, Role
 from ecosystem.permissions import OrgAction, is_moderator, require, role_in
+from ecosystem.text import strip_diacritics
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ INVITATION_VALID_DAYS = getattr(settings, "HELIX_INVITATION_VALID_DAYS", 14)
 
 
 def _unique_slug(name: str) -> str:
-    base = slugify(name)[:200] or "organisation"
+    base = slugify(strip_diacritics(name))[:200] or "organisation"
     slug, suffix = base, 2
     while Organisation.objects.filter(slug=slug).exists():
         slug, suffix = f"{base}-{suffix}", suffix + 1

@@ -4,6 +4,7 @@ import re
 import time
 
 import pytest
+from django.core.management import call_command
 
 from tests.conftest import confirmation_link
 
@@ -23,7 +24,12 @@ def wait_for_mail(inbox, address, timeout=15):
     raise AssertionError(f"no e-mail reached {address} within {timeout} s")
 
 
-def test_signup_verify_login_switch_language_logout(page, live_server, smtp):
+@pytest.fixture
+def demo_site():
+    call_command("seed_demo", verbosity=0)
+
+
+def test_signup_verify_login_switch_language_logout(demo_site, page, live_server, smtp):
     page.goto(f"{live_server.url}/accounts/signup/")
     assert page.locator("html").get_attribute("lang") == "vi"
     page.fill("input[name=email]", EMAIL)

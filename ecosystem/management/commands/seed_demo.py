@@ -1,0 +1,188 @@
+"""Fill the database with a small, fictional, bilingual demo: site pages, an admin, organisations.
+
+Idempotent: everything is looked up before it is created and existing rows are left as they are,
+so running it twice changes nothing. Demo passwords come from the environment (with fixed
+defaults) because the point is to sign in and look around, never to protect real data.
+"""
+
+import logging
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Page
+
+from cms.demo_content import seed_site_pages
+from ecosystem import services
+from ecosystem.models import Organisation, OrganisationKind
+from ecosystem.permissions import MODERATORS_GROUP
+
+DEMO_ADMIN_EMAIL = "admin@helix.local"
+# Wagtail and django-tasks log every page save; the command's own lines say the same in one line each.
+CHATTY_LOGGERS = ("wagtail", "django_tasks", "modelsearch", "ecosystem.services")
+
+
+@dataclass(frozen=True)
+class DemoOrganisation:
+    name: str
+    kind: OrganisationKind
+    summary: str
+    owner_email: str
+
+
+# One or more of every kind, so lists, filters and the helix colours all have something to show.
+DEMO_ORGANISATIONS = [
+    DemoOrganisation(
+        "Đại học Thủ Dầu Một (demo)",
+        OrganisationKind.UNIVERSITY,
+        "Đại học đa ngành với phòng thí nghiệm IoT và đô thị thông minh. "
+        "Multidisciplinary university with IoT and smart-city labs.",
+        "owner.university@helix.local",
+    ),
+    DemoOrganisation(
+        "Viện Nghiên cứu Đô thị Thông minh (demo)",
+        OrganisationKind.RESEARCH_INSTITUTE,
+        "Nghiên cứu dữ liệu giao thông, năng lượng và quy hoạch. Research on mobility data, energy and planning.",
+        "owner.institute@helix.local",
+    ),
+    DemoOrganisation(
+        "Sở Khoa học và Công nghệ (demo)",
+        OrganisationKind.GOVERNMENT_AGENCY,
+        "Đặt hàng bài toán đô thị thông minh và quản lý quỹ hỗ trợ đổi mới. "
+        "Commissions smart-city challenges and runs the innovation fund.",
+        "owner.government@helix.local",
+    ),
+    DemoOrganisation(
+        "Trung tâm Đổi mới Sáng tạo Bình Dương (demo)",
+        OrganisationKind.SUPPORT_ORGANISATION,
+        "Ươm tạo, cố vấn và kết nối startup với doanh nghiệp. Incubation, mentoring and startup-industry matching.",
+        "owner.hub@helix.local",
+    ),
+    DemoOrganisation(
+        "Quỹ Đầu tư Sông Bé Ventures (demo)",
+        OrganisationKind.INVESTOR,
+        "Đầu tư giai đoạn sớm vào công nghệ sản xuất và logistics. "
+        "Early-stage investor in manufacturing and logistics.",
+        "owner.investor@helix.local",
+    ),
+    DemoOrganisation(
+        "Công ty Cơ khí Chính xác Tân Uyên (demo)",
+        OrganisationKind.ENTERPRISE,
+        "Gia công cơ khí chính xác, cần giải pháp bảo trì dự đoán. "
+        "Precision machining; looking for predictive maintenance.",
+        "owner.enterprise@helix.local",
+    ),
+    DemoOrganisation(
+        "GreenLogix Việt Nam (demo)",
+        OrganisationKind.STARTUP,
+        "Tối ưu tuyến giao hàng và xe điện cho khu công nghiệp. "
+        "Route optimisation and EV fleets for industrial parks.",
+        "owner.greenlogix@helix.local",
+    ),
+    DemoOrganisation(
+        "AgriSense (demo)",
+        OrganisationKind.STARTUP,
+        "Cảm biến IoT cho nông nghiệp công nghệ cao. IoT sensors for high-tech farming.",
+        "owner.agrisense@helix.local",
+    ),
+]
+
+
+def _ensure_verified_address(user, log: list[str]) -> None:
+    # allauth lets only people with a verified address sign in (ACCOUNT_EMAIL_VERIFICATION=mandatory).
+    address, created = EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    if not created and not (address.verified and address.primary):
+        address.verified = address.primary = True
+        address.save(update_fields=["verified", "primary"])
+        log.append(f"verified {user.email}")
+
+
+def ensure_user(*, email: str, password: str, display_name: str, log: list[str], superuser: bool = False):
+    """Return the user with this e-mail address, creating it (verified) if missing; never resets a password."""
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        create = User.objects.create_superuser if superuser else User.objects.create_user
+        user = create(email=email, password=password, display_name=display_name)
+        log.append(f"created {'superuser' if superuser else 'user'} {email}")
+    _ensure_verified_address(user, log)
+    return user
+
+
+def ensure_moderators_group(log: list[str]) -> Group:
+    # Wagtail's migrations create "Moderators" with page permissions; create it only if it is gone.
+    group, created = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    if created:
+        log.append(f"created group {MODERATORS_GROUP!r}")
+    return group
+
+
+def ensure_demo_organisations(*, password: str, log: list[str]) -> list[Organisation]:
+    """Return the demo organisations, creating each missing one with its own demo owner."""
+    organisations = []
+    for demo in DEMO_ORGANISATIONS:
+        organisation = Organisation.objects.filter(name=demo.name).first()
+        if organisation is None:
+            owner = ensure_user(
+                email=demo.owner_email, password=password, display_name=f"Demo owner · {demo.name}", log=log
+            )
+            organisation = services.organisation_create(
+                user=owner, name=demo.name, kind=demo.kind, summary=demo.summary
+            )
+            log.append(f"created organisation {demo.name!r} ({demo.kind.label})")
+        organisations.append(organisation)
+    return organisations
+
+
+@contextmanager
+def _quiet(logger_names, *, enabled: bool):
+    loggers = [logging.getLogger(name) for name in logger_names] if enabled else []
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+class Command(BaseCommand):
+    help = "Create a small bilingual demo: site pages, a demo admin and demo organisations (idempotent)."
+
+    def handle(self, *args, **options):
+        admin_password = os.environ.get("DEMO_ADMIN_PASSWORD", "helix-demo-admin")
+        owner_password = os.environ.get("DEMO_USER_PASSWORD", "helix-demo-user")
+        # The quiet block also covers the commit, where Wagtail's on-commit handlers log.
+        with _quiet(CHATTY_LOGGERS, enabled=options["verbosity"] < 2), transaction.atomic():
+            log = seed_site_pages()
+            ensure_moderators_group(log)
+            admin = ensure_user(
+                email=DEMO_ADMIN_EMAIL,
+                password=admin_password,
+                display_name="Helix demo admin",
+                superuser=True,
+                log=log,
+            )
+            organisations = ensure_demo_organisations(password=owner_password, log=log)
+
+        for line in log:
+            self.stdout.write(f"  {line}")
+        note = "" if admin.check_password(admin_password) else " (password changed since it was created; not reset)"
+        self.stdout.write(f"demo admin: {DEMO_ADMIN_EMAIL} / {admin_password}{note}")
+        self.stdout.write(f"demo organisation owners: owner.*@helix.local / {owner_password}")
+        pages = Page.objects.filter(depth__gt=1).count()
+        users = get_user_model().objects.count()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"seed_demo: {len(log) or 'no'} change(s); {pages} pages, "
+                f"{len(organisations)} demo organisations, {users} users in the database."
+            )
+        )
