@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ecosystem.selectors import organisation_list_for_member, organisation_list_solely_owned_by
+from ecosystem.selectors.organisations import organisation_list_for_member, organisation_list_solely_owned_by
 
 logger = logging.getLogger(__name__)
 

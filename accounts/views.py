@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from accounts.forms import DeleteAccountForm, ProfileForm
 from accounts.services import user_data_export, user_delete
 from ecosystem.permissions import has_mfa, requires_mfa
-from ecosystem.selectors import organisation_list_for_member, organisation_list_solely_owned_by
+from ecosystem.selectors.organisations import organisation_list_for_member, organisation_list_solely_owned_by
 
 
 @login_required

@@ -42,7 +42,7 @@ HOME = {
     "vi": {
         "title": "Trang chủ",
         "slug": "trang-chu",
-        "hero_title": "Kết nối Nhà nước – Nhà trường – Nhà doanh nghiệp",  # noqa: RUF001 (Vietnamese uses the en dash)
+        "hero_title": "Kết nối Nhà nước – Nhà trường – Nhà doanh nghiệp",
         "intro": (
             "<p>Helix là cổng thông tin của hệ sinh thái đổi mới sáng tạo vùng: cơ quan nhà nước công bố "
             "chương trình và bài toán đặt hàng, trường đại học và viện nghiên cứu giới thiệu năng lực, doanh "
@@ -185,8 +185,8 @@ def _about_body(language: str, page_id: PageIdLookup) -> list[dict]:
             heading("Mô hình Ba Nhà"),
             paragraph(
                 "<p>Mô hình Triple Helix mô tả đổi mới sáng tạo như kết quả của sự tương tác giữa nhà nước, giới "
-                "học thuật và doanh nghiệp. Ở Việt Nam, mô hình này quen thuộc với tên gọi “Ba Nhà”: Nhà nước – "  # noqa: RUF001
-                "Nhà trường – Nhà doanh nghiệp. Mỗi nhà giữ vai trò riêng, nhưng giá trị lớn nhất đến từ những dự "  # noqa: RUF001
+                "học thuật và doanh nghiệp. Ở Việt Nam, mô hình này quen thuộc với tên gọi “Ba Nhà”: Nhà nước – "
+                "Nhà trường – Nhà doanh nghiệp. Mỗi nhà giữ vai trò riêng, nhưng giá trị lớn nhất đến từ những dự "
                 "án mà cả ba cùng tham gia.</p>"
                 "<ul><li><b>Nhà nước</b> tạo khung chính sách, đặt hàng các bài toán của đô thị và đồng tài trợ "
                 "thử nghiệm.</li>"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ecosystem import views
+from ecosystem.views import organisations as views
 
 app_name = "ecosystem"
 

@@ -21,7 +21,7 @@ def test_home_page_is_vietnamese_at_the_root(demo_site, client):
     html = client.get("/").content.decode()
 
     assert _html_lang(html) == "vi"
-    assert "Kết nối Nhà nước – Nhà trường – Nhà doanh nghiệp" in html  # noqa: RUF001
+    assert "Kết nối Nhà nước – Nhà trường – Nhà doanh nghiệp" in html
     assert "Chương trình đô thị thông minh Bình Dương" in html
     # Menu pages of the Vietnamese tree, and the templates' own strings in Vietnamese.
     assert 'href="/gioi-thieu/"' in html

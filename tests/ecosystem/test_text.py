@@ -1,6 +1,6 @@
 import pytest
 
-from ecosystem.services import organisation_create
+from ecosystem.services.organisations import organisation_create
 from ecosystem.text import fold, strip_diacritics
 from tests.factories import UserFactory
 

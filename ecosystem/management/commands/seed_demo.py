@@ -18,13 +18,13 @@ from django.db import transaction
 from wagtail.models import Page
 
 from cms.demo_content import seed_site_pages
-from ecosystem import services
 from ecosystem.models import Organisation, OrganisationKind
 from ecosystem.permissions import MODERATORS_GROUP
+from ecosystem.services import organisations as services
 
 DEMO_ADMIN_EMAIL = "admin@helix.local"
 # Wagtail and django-tasks log every page save; the command's own lines say the same in one line each.
-CHATTY_LOGGERS = ("wagtail", "django_tasks", "modelsearch", "ecosystem.services")
+CHATTY_LOGGERS = ("wagtail", "django_tasks", "modelsearch", "ecosystem.services.organisations")
 
 
 @dataclass(frozen=True)

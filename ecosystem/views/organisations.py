@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ecosystem import selectors, services
 from ecosystem.forms import (
     InvitationForm,
     JoinRequestForm,
@@ -20,6 +19,8 @@ from ecosystem.forms import (
 )
 from ecosystem.models import Invitation, JoinRequest, Membership, Organisation, OrganisationKind
 from ecosystem.permissions import OrgAction, can, role_in
+from ecosystem.selectors import organisations as selectors
+from ecosystem.services import organisations as services
 
 PAGE_SIZE = 24
 

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ecosystem.models.moderation import Hideable
+
 
 class Helix(models.TextChoices):
     INDUSTRY = "industry", _("Industry")
@@ -38,7 +40,7 @@ HELIX_OF_KIND = {
 }
 
 
-class Organisation(models.Model):
+class Organisation(Hideable):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True, allow_unicode=False)
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)

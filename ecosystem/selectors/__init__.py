@@ -1,0 +1,1 @@
+"""Reads, one module per concern; import from the module (`ecosystem.selectors.organisations`)."""

@@ -1,0 +1,1 @@
+"""Writes, one module per concern; import from the module (`ecosystem.services.organisations`)."""
