@@ -72,3 +72,11 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def taxonomies(db):
+    """The starting vocabularies (a migration installs them, but transactional tests flush them)."""
+    from ecosystem.services.taxonomies import taxonomies_install
+
+    taxonomies_install()

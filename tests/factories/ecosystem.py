@@ -3,7 +3,16 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from ecosystem.models import Invitation, Membership, Organisation, OrganisationKind, Role
+from ecosystem.models import (
+    Invitation,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Program,
+    ProgramKind,
+    Role,
+    StartupProfile,
+)
 from tests.factories.accounts import UserFactory
 
 
@@ -35,3 +44,28 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     role = Role.MEMBER
     invited_by = factory.SubFactory(UserFactory)
     expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+
+
+class StartupProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StartupProfile
+
+    organisation = factory.SubFactory(OrganisationFactory, kind=OrganisationKind.STARTUP)
+    pitch = "Cảm biến chất lượng nước cho ao nuôi tôm"
+    description = "IoT sensors and a mobile app that warn shrimp farmers before oxygen drops."
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    """A live program of a government agency, open now and closing in 30 days."""
+
+    class Meta:
+        model = Program
+
+    agency = factory.SubFactory(OrganisationFactory, kind=OrganisationKind.GOVERNMENT_AGENCY)
+    title = factory.Sequence(lambda n: f"Chương trình hỗ trợ đổi mới sáng tạo {n}")
+    slug = factory.Sequence(lambda n: f"program-{n}")
+    kind = ProgramKind.GRANT
+    summary = "Grants for startups piloting smart-city solutions with the province."
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    live = True
