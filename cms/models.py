@@ -13,6 +13,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
+from ecosystem.selectors.directories import program_list_closing_soon
+from ecosystem.selectors.overview import ecosystem_counts
 
 # The language switcher posts to Django's set_language view, which can only translate URLs that
 # resolve the same way in every language. Page slugs differ per language, so for pages it sends
@@ -41,6 +43,13 @@ class HomePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The ecosystem at a glance: two queries (the five calls closing next, and all counts at once).
+        context["closing_programs"] = program_list_closing_soon(limit=5)
+        context["ecosystem_counts"] = ecosystem_counts()
+        return context
 
     @path(f"{TRANSLATION_ROUTE_PREFIX}/<uuid:translation_key>/", name="translation")
     def translation_redirect(self, request, translation_key):

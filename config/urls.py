@@ -31,7 +31,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
-    path("organisations/", include("ecosystem.urls")),
+    path("", include("ecosystem.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

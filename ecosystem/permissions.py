@@ -10,8 +10,11 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.core.exceptions import PermissionDenied
 
 from ecosystem.models import Membership, Organisation, OrganisationKind, Role
+from ecosystem.models.programs import PUBLISHER_KINDS
 
 MODERATORS_GROUP = "Moderators"
+# People who write programs in the Wagtail admin on behalf of their agency (created by a migration).
+OFFICERS_GROUP = "Officers"
 
 
 class OrgAction(StrEnum):
@@ -42,8 +45,14 @@ def is_government_officer(user) -> bool:
 
 
 def requires_mfa(user) -> bool:
-    """True for the people who publish on behalf of others: staff, moderators, officers."""
-    return user.is_authenticated and (user.is_staff or is_moderator(user) or is_government_officer(user))
+    """True for the people who publish on behalf of others: staff, moderators, officers and anyone
+    else who may enter the Wagtail admin."""
+    return user.is_authenticated and (
+        user.is_staff
+        or is_moderator(user)
+        or is_government_officer(user)
+        or user.has_perm("wagtailadmin.access_admin")
+    )
 
 
 def has_mfa(user) -> bool:
@@ -60,12 +69,21 @@ def role_in(user, organisation: Organisation) -> Role | None:
     return cache[organisation.pk]
 
 
+def remember_roles(user, roles: dict) -> None:
+    """Prime `role_in`'s per-request cache with roles already read ({organisation pk: role or None}),
+    so a page about many organisations does not ask once per organisation."""
+    if user.is_authenticated:
+        cache = user.__dict__.setdefault("_helix_roles", {})
+        cache.update({pk: Role(role) if role else None for pk, role in roles.items()})
+
+
 def can(user, action: OrgAction, organisation: Organisation) -> bool:
     role = role_in(user, organisation)
     moderator = is_moderator(user)
     match action:
         case OrgAction.VIEW:
-            return organisation.is_public or role is not None or moderator
+            # A moderator-hidden organisation is gone for everyone but its members and moderators.
+            return (organisation.is_public and not organisation.is_hidden) or role is not None or moderator
         case OrgAction.EDIT:
             return role in (Role.OWNER, Role.ADMIN)
         case OrgAction.INVITE:
@@ -91,3 +109,107 @@ def can(user, action: OrgAction, organisation: Organisation) -> bool:
 def require(user, action: OrgAction, organisation: Organisation) -> None:
     if not can(user, action, organisation):
         raise PermissionDenied
+
+
+# -- Programs: who may write and submit them on behalf of a publishing organisation ------------
+
+
+def program_agencies_for(user):
+    """Return the publishing organisations whose programs the user may manage (moderators: all of them)."""
+    publishers = Organisation.objects.filter(kind__in=PUBLISHER_KINDS)
+    if not user.is_authenticated:
+        return publishers.none()
+    if is_moderator(user):
+        return publishers
+    return publishers.filter(memberships__user=user)
+
+
+def can_manage_programs(user, agency: Organisation | None) -> bool:
+    """True when the user may see, edit and submit the programs of `agency`: any member of it, or a moderator."""
+    if agency is None or not user.is_authenticated:
+        return False
+    if is_moderator(user):
+        return True
+    return agency.kind in PUBLISHER_KINDS and role_in(user, agency) is not None
+
+
+# -- Ecosystem content in the public site: profiles, capabilities, mentor offers, needs ---------
+
+STARTUP_KINDS = (OrganisationKind.STARTUP, OrganisationKind.ENTERPRISE)
+ACADEMIC_KINDS = (OrganisationKind.UNIVERSITY, OrganisationKind.RESEARCH_INSTITUTE)
+
+
+def can_moderate_content(user) -> bool:
+    """True for moderators with two-factor authentication: they may hide and unhide content."""
+    return is_moderator(user) and has_mfa(user)
+
+
+def can_edit_startup_profile(user, organisation: Organisation) -> bool:
+    """True for the owners and administrators of a startup or SME."""
+    return organisation.kind in STARTUP_KINDS and role_in(user, organisation) in (Role.OWNER, Role.ADMIN)
+
+
+def can_post_capability_for(user, organisation: Organisation | None) -> bool:
+    """True when the user may post a capability for `organisation` (None: in their own name).
+
+    Any signed-in person may describe their own research; any member of a university or
+    institute may post what their lab offers.
+    """
+    if organisation is None:
+        return user.is_authenticated
+    return organisation.kind in ACADEMIC_KINDS and role_in(user, organisation) is not None
+
+
+def can_edit_capability(user, capability) -> bool:
+    """True for the person who posted the capability and the administrators of its organisation."""
+    if not user.is_authenticated:
+        return False
+    if capability.owner_id == user.pk:
+        return True
+    return capability.organisation_id is not None and role_in(user, capability.organisation) in (
+        Role.OWNER,
+        Role.ADMIN,
+    )
+
+
+def can_edit_mentor_offer(user, offer) -> bool:
+    """True only for the mentor themself."""
+    return user.is_authenticated and offer.user_id == user.pk
+
+
+def can_post_need_for(user, organisation: Organisation) -> bool:
+    """True for the owners and administrators of the organisation that has the need."""
+    return role_in(user, organisation) in (Role.OWNER, Role.ADMIN)
+
+
+def can_edit_need(user, need) -> bool:
+    """True for the owners and administrators of the need's organisation."""
+    return can_post_need_for(user, need.organisation)
+
+
+# --- Bulk import and export (ecosystem/imports) -------------------------------------------------
+BULK_DATASETS = ("organisations", "capabilities", "programs")
+
+
+def can_exchange_in_bulk(user, dataset: str) -> bool:
+    """True if the person may import and export `dataset` in bulk.
+
+    Moderators exchange everything; government officers only programs (of their own agencies, see
+    `bulk_program_agency_ids`). Both are privileged, so two-factor authentication must be on.
+    """
+    if dataset not in BULK_DATASETS or not has_mfa(user):
+        return False
+    if is_moderator(user):
+        return True
+    return dataset == "programs" and is_government_officer(user)
+
+
+def bulk_program_agency_ids(user) -> frozenset[int] | None:
+    """The agencies whose programs the person may import and export; None means all (moderators)."""
+    if is_moderator(user):
+        return None
+    return frozenset(
+        Membership.objects.filter(
+            user=user, organisation__kind=OrganisationKind.GOVERNMENT_AGENCY
+        ).values_list("organisation_id", flat=True)
+    )

@@ -1,11 +1,24 @@
-"""Organisations in the Wagtail admin, where moderators review and verify them."""
+"""The ecosystem in the Wagtail admin: organisations (moderators review and verify them), programs
+(officers write them for their agency, moderators approve them) and the shared vocabularies."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ecosystem.models import Organisation
+from ecosystem.admin_taxonomies import TaxonomyViewSetGroup, deletion_blockers
+from ecosystem.admin_views import ProgramViewSet
+from ecosystem.models import Organisation, Program
+from ecosystem.program_permissions import program_permission_policy
+
+# Before any viewset asks for Program's policy, or Wagtail would fall back to model permissions.
+register_permission_policy(Program, program_permission_policy)
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -32,3 +45,24 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(OrganisationViewSet)
+register_snippet(ProgramViewSet)
+register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_to_delete_what_is_in_use(request, instances):
+    """Explain, instead of failing, when other rows protect what is about to be deleted."""
+    blockers = deletion_blockers(instances)
+    if not blockers:
+        return None
+    in_use = get_text_list([f"{name} ({count})" for name, count in blockers.items()], gettext_now("and"))
+    messages.error(
+        request,
+        gettext_now("This cannot be deleted because it is still used by: %(in_use)s. Remove those links first.")
+        % {"in_use": in_use},
+    )
+    model = type(instances[0])
+    return redirect(model.snippet_viewset.get_url_name("list"))
+
+
+from ecosystem.imports import admin_hooks  # noqa: E402,F401

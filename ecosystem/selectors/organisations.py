@@ -1,6 +1,6 @@
 """Reads of organisations and memberships."""
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from ecosystem.models import Invitation, JoinRequest, Membership, Organisation, Role
@@ -11,11 +11,11 @@ def organisation_list_visible(*, user, kind: str | None = None) -> QuerySet[Orga
     """Return the organisations the person may see, optionally of one kind."""
     organisations = Organisation.objects.all()
     if not is_moderator(user):
+        # Others see public organisations that no moderator has hidden; members always see their own.
+        listed = Q(is_public=True, hidden_at__isnull=True)
         if user.is_authenticated:
-            organisations = organisations.filter(is_public=True) | organisations.filter(memberships__user=user)
-            organisations = organisations.distinct()
-        else:
-            organisations = organisations.filter(is_public=True)
+            listed |= Q(pk__in=Membership.objects.filter(user=user).values("organisation_id"))
+        organisations = organisations.filter(listed)
     if kind:
         organisations = organisations.filter(kind=kind)
     return organisations.order_by("name")

@@ -98,7 +98,10 @@ def organisation_verify(request, slug):
     organisation = _organisation_for(request, slug, OrgAction.VERIFY)
     verified = request.POST.get("verified", "1") == "1"
     services.organisation_verify(user=request.user, organisation=organisation, verified=verified)
-    messages.success(request, _("Verified.") if verified else _("Verification removed."))
+    messages.success(
+        request,
+        _("The organisation is now verified.") if verified else _("The verification has been removed."),
+    )
     return redirect(organisation)
 
 

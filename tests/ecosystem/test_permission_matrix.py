@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from ecosystem.models import Invitation, Membership, OrganisationKind, Role
 from ecosystem.permissions import MODERATORS_GROUP
@@ -135,3 +136,16 @@ def test_moderator_without_two_factor_cannot_verify(client):
     assert response.status_code == 403
     organisation.refresh_from_db()
     assert not organisation.is_verified
+
+
+def test_hidden_organisation_leaves_the_list_but_not_for_its_members(client):
+    hidden = OrganisationFactory(name="Spam Co", hidden_at=timezone.now(), hidden_reason="Spam")
+    listed = OrganisationFactory(name="Honest Co")
+    member = MembershipFactory(organisation=hidden).user
+
+    client.force_login(UserFactory())
+    names = client.get(reverse("ecosystem:organisation_list")).content.decode()
+    assert listed.name in names and "Spam Co" not in names
+
+    client.force_login(member)
+    assert "Spam Co" in client.get(reverse("ecosystem:organisation_list")).content.decode()

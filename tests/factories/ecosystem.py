@@ -69,3 +69,44 @@ class ProgramFactory(factory.django.DjangoModelFactory):
     opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
     closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
     live = True
+
+
+# -- Capabilities, mentor offers and needs (directories) ---------------------------------------
+
+
+class CapabilityFactory(factory.django.DjangoModelFactory):
+    """A public expertise capability of a university, posted by one of its researchers."""
+
+    class Meta:
+        model = "ecosystem.Capability"
+
+    organisation = factory.SubFactory(OrganisationFactory, kind=OrganisationKind.UNIVERSITY)
+    owner = factory.SubFactory(UserFactory)
+    kind = "expertise"
+    title = factory.Sequence(lambda n: f"Phòng thí nghiệm thị giác máy tính {n}")
+    description = "Computer vision for traffic cameras: counting vehicles and detecting incidents."
+
+
+class MentorOfferFactory(factory.django.DjangoModelFactory):
+    """A public, available mentor offer."""
+
+    class Meta:
+        model = "ecosystem.MentorOffer"
+
+    user = factory.SubFactory(UserFactory)
+    headline = "Former CTO, helps hardware startups reach their first customers"
+    expertise = "Product strategy, manufacturing in Vietnam, pilots with provincial agencies."
+    languages = factory.LazyFunction(lambda: ["vi", "en"])
+
+
+class NeedFactory(factory.django.DjangoModelFactory):
+    """A public need of an enterprise, open for another 30 days, anyone may respond."""
+
+    class Meta:
+        model = "ecosystem.Need"
+
+    organisation = factory.SubFactory(OrganisationFactory, kind=OrganisationKind.ENTERPRISE)
+    posted_by = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Giám sát tiêu thụ điện nhà xưởng {n}")
+    problem = "We need to see the electricity use of each production line in real time."
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))

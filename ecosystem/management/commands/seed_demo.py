@@ -1,12 +1,21 @@
-"""Fill the database with a small, fictional, bilingual demo: site pages, an admin, organisations.
+"""Fill the database with a fictional, bilingual demo ecosystem, or with benchmark volumes.
 
-Idempotent: everything is looked up before it is created and existing rows are left as they are,
-so running it twice changes nothing. Demo passwords come from the environment (with fixed
-defaults) because the point is to sign in and look around, never to protect real data.
+`seed_demo`: site pages, a demo admin, hand-written demo organisations, then the generated
+ecosystem (ecosystem/demo/): 200+ startups and SMEs, universities and institutes with their
+capabilities, mentors, needs and programs in every status. Idempotent: everything is looked up
+before it is created and existing rows are left as they are, so running it twice changes nothing.
+Deterministic: a fixed seed, so two empty databases seeded on the same day hold the same data.
+Demo passwords come from the environment (with fixed defaults) because the point is to sign in
+and look around, never to protect real data.
+
+`seed_demo --scale N`: adds N organisations with profiles (plus capabilities, mentors, needs and
+programs in proportion) with bulk inserts, for benchmarks; each run adds a new batch.
 """
 
+import argparse
 import logging
 import os
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -18,7 +27,12 @@ from django.db import transaction
 from wagtail.models import Page
 
 from cms.demo_content import seed_site_pages
-from ecosystem.models import Organisation, OrganisationKind
+from ecosystem.demo.loader import BATCH_SIZE
+from ecosystem.demo.plan import DEMO_SEED
+from ecosystem.demo.progress import Progress, duration
+from ecosystem.demo.scale import ScaleSeeder
+from ecosystem.demo.seed import ORGANISATION_WORDS, demo_ecosystem_seed
+from ecosystem.models import Capability, MentorOffer, Need, Organisation, OrganisationKind, Program, StartupProfile
 from ecosystem.permissions import MODERATORS_GROUP
 from ecosystem.services import organisations as services
 
@@ -154,12 +168,50 @@ def _quiet(logger_names, *, enabled: bool):
             logger.setLevel(level)
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 class Command(BaseCommand):
-    help = "Create a small bilingual demo: site pages, a demo admin and demo organisations (idempotent)."
+    help = (
+        "Create the bilingual demo: site pages, a demo admin and a fictional ecosystem (idempotent). "
+        "With --scale N, add N organisations with profiles for benchmarks instead."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=_positive,
+            metavar="N",
+            help="Add N benchmark organisations (with profiles, capabilities, mentors, needs, programs) in bulk.",
+        )
+        parser.add_argument(
+            "--seed", type=int, default=DEMO_SEED, help=f"Random seed of the generated data (default {DEMO_SEED})."
+        )
+        parser.add_argument(
+            "--batch-size",
+            type=_positive,
+            default=BATCH_SIZE,
+            help=f"Organisations per bulk insert with --scale (default {BATCH_SIZE}).",
+        )
 
     def handle(self, *args, **options):
+        if options["scale"] is not None:
+            return self.handle_scale(
+                count=options["scale"],
+                seed=options["seed"],
+                batch_size=options["batch_size"],
+                verbosity=options["verbosity"],
+            )
         admin_password = os.environ.get("DEMO_ADMIN_PASSWORD", "helix-demo-admin")
         owner_password = os.environ.get("DEMO_USER_PASSWORD", "helix-demo-user")
+        started = time.monotonic()
         # The quiet block also covers the commit, where Wagtail's on-commit handlers log.
         with _quiet(CHATTY_LOGGERS, enabled=options["verbosity"] < 2), transaction.atomic():
             log = seed_site_pages()
@@ -171,18 +223,56 @@ class Command(BaseCommand):
                 superuser=True,
                 log=log,
             )
-            organisations = ensure_demo_organisations(password=owner_password, log=log)
+            ensure_demo_organisations(password=owner_password, log=log)
+            log += demo_ecosystem_seed(
+                admin=admin,
+                password=owner_password,
+                reserved_names=[demo.name for demo in DEMO_ORGANISATIONS],
+                seed=options["seed"],
+            )
 
         for line in log:
             self.stdout.write(f"  {line}")
         note = "" if admin.check_password(admin_password) else " (password changed since it was created; not reset)"
         self.stdout.write(f"demo admin: {DEMO_ADMIN_EMAIL} / {admin_password}{note}")
         self.stdout.write(f"demo organisation owners: owner.*@helix.local / {owner_password}")
-        pages = Page.objects.filter(depth__gt=1).count()
-        users = get_user_model().objects.count()
+        self.stdout.write(
+            f"demo people (owners, researchers, officers, mentors): *@demo.helix.local / {owner_password}"
+        )
         self.stdout.write(
             self.style.SUCCESS(
-                f"seed_demo: {len(log) or 'no'} change(s); {pages} pages, "
-                f"{len(organisations)} demo organisations, {users} users in the database."
+                f"seed_demo: {len(log) or 'no'} change(s) in {duration(time.monotonic() - started)}; "
+                f"{_database_counts()} in the database."
             )
         )
+
+    def handle_scale(self, *, count: int, seed: int, batch_size: int, verbosity: int) -> None:
+        seeder = ScaleSeeder(count=count, seed=seed, batch_size=batch_size)
+        progress = Progress(seeder.steps, stream=self.stderr, label="seed_demo --scale", enabled=verbosity > 0)
+        with _quiet(CHATTY_LOGGERS, enabled=verbosity < 2), transaction.atomic():
+            result = seeder.run(progress=progress.advance)
+        progress.close()
+        created = result.created
+        kinds = ", ".join(f"{created[kind]:,} {words}" for kind, words in ORGANISATION_WORDS.items() if created[kind])
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"seed_demo --scale: created {count:,} organisations ({kinds}) with {created['profiles']:,} "
+                f"profiles, {created['capabilities']:,} capabilities, {created['mentor offers']:,} mentor offers, "
+                f"{created['needs']:,} needs, {created['programs published']:,} programs and "
+                f"{created['users']:,} people (run {result.tag}) in {duration(result.seconds)}."
+            )
+        )
+
+
+def _database_counts() -> str:
+    counts = {
+        "pages": Page.objects.filter(depth__gt=1).count(),
+        "organisations": Organisation.objects.count(),
+        "startup profiles": StartupProfile.objects.count(),
+        "capabilities": Capability.objects.count(),
+        "mentor offers": MentorOffer.objects.count(),
+        "needs": Need.objects.count(),
+        "programs": Program.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+    return ", ".join(f"{count:,} {name}" for name, count in counts.items())

@@ -1,0 +1,392 @@
+"""Themes for the smart city, digital government, finance, security and tourism."""
+
+from ecosystem.demo.themes.base import Theme, Words
+
+MOBILITY = Theme(
+    key="mobility",
+    sectors=("mobility", "ai-data"),
+    technologies=("Computer vision", "Edge computing", "GIS", "Electric vehicles", "Big data", "Mobile apps"),
+    locations=("ho-chi-minh", "ha-noi", "da-nang", "hai-phong", "can-tho"),
+    vi=Words(
+        brands=("Đèn Xanh", "Phố Thông", "Xe Buýt Số", "Lộ Trình", "Bãi Đỗ Nhanh"),
+        problems=(
+            "đèn tín hiệu chạy theo chu kỳ cố định nên các nút giao ùn tắc kéo dài giờ cao điểm",
+            "người dân không biết xe buýt còn bao lâu nữa mới tới nên ngại đi phương tiện công cộng",
+            "tài xế mất trung bình hai mươi phút để tìm chỗ đỗ xe ở trung tâm thành phố",
+        ),
+        solutions=(
+            "hệ thống điều khiển đèn tín hiệu thích ứng dùng camera đếm xe",
+            "ứng dụng theo dõi xe buýt theo thời gian thực và thanh toán vé bằng mã QR",
+            "cảm biến bãi đỗ xe và bản đồ chỗ trống trên điện thoại",
+        ),
+        customers=(
+            "sở giao thông vận tải và ban quản lý giao thông đô thị",
+            "người đi làm bằng phương tiện công cộng",
+        ),
+        outcomes=("giảm 20% thời gian chờ tại nút giao", "tăng 15% lượng khách đi xe buýt"),
+        keywords=("giao thông", "ùn tắc", "xe buýt", "đèn tín hiệu", "bãi đỗ xe"),
+        expertise=("kỹ thuật giao thông và mô phỏng dòng xe", "thị giác máy tính cho camera giao thông"),
+        facilities=("trung tâm mô phỏng giao thông đô thị", "làn thử nghiệm xe điện và xe tự hành"),
+        inventions=(
+            "thuật toán điều khiển đèn tín hiệu học tăng cường",
+            "bộ đếm xe bằng camera chạy trên thiết bị biên",
+        ),
+        services=("khảo sát và dự báo lưu lượng giao thông", "đánh giá tác động giao thông cho dự án"),
+        needs=(
+            "điều khiển đèn tín hiệu thông minh cho các nút giao trọng điểm",
+            "dữ liệu lưu lượng giao thông theo thời gian thực",
+        ),
+        industries=("Vận tải Hành khách", "Xe điện"),
+    ),
+    en=Words(
+        brands=("Move", "Transit", "Ride", "Park", "Lane"),
+        problems=(
+            "traffic lights run on fixed cycles, so junctions stay jammed through the rush hour",
+            "people cannot tell when the next bus will come, so they avoid public transport",
+            "drivers spend twenty minutes on average looking for a parking space downtown",
+        ),
+        solutions=(
+            "adaptive traffic-signal control using vehicle-counting cameras",
+            "a live bus-tracking app with QR ticketing",
+            "parking sensors with a phone map of free spaces",
+        ),
+        customers=("city transport departments and traffic management boards", "commuters who use public transport"),
+        outcomes=("cut waiting time at junctions by 20%", "win 15% more bus passengers"),
+        keywords=("traffic", "congestion", "buses", "traffic signals", "parking"),
+        expertise=("traffic engineering and flow simulation", "computer vision for traffic cameras"),
+        facilities=("urban traffic simulation centre", "test lane for electric and autonomous vehicles"),
+        inventions=("reinforcement-learning traffic-signal controller", "edge-device camera vehicle counter"),
+        services=("traffic counts and forecasts", "traffic impact assessment for projects"),
+        needs=("smart traffic-signal control for key junctions", "real-time traffic flow data"),
+        industries=("Passenger Transport", "Electric Vehicles"),
+    ),
+)
+
+URBAN_WATER = Theme(
+    key="urban-water",
+    sectors=("water", "iot"),
+    technologies=("IoT sensors", "GIS", "Digital twin", "Membrane filtration", "Machine learning", "LoRaWAN"),
+    locations=("ho-chi-minh", "can-tho", "hue", "da-nang", "vinh-long", "ha-noi"),
+    vi=Words(
+        brands=("Nước Sạch", "Giọt Nước", "Dòng Chảy", "Thủy Văn Số", "Mạch Nước"),
+        problems=(
+            "mạng lưới cấp nước thất thoát gần một phần tư lượng nước vì rò rỉ ngầm khó phát hiện",
+            "mưa lớn kết hợp triều cường khiến nhiều tuyến đường ngập mà người dân không được cảnh báo trước",
+            "nước sinh hoạt ở vùng ven biển nhiễm mặn vào mùa khô",
+        ),
+        solutions=(
+            "cảm biến áp suất và âm thanh phát hiện rò rỉ đường ống cấp nước",
+            "hệ thống cảnh báo ngập đô thị từ trạm đo mưa và mực nước",
+            "máy lọc nước lợ thành nước ngọt dùng năng lượng mặt trời",
+        ),
+        customers=("công ty cấp thoát nước", "chính quyền đô thị và người dân vùng ngập"),
+        outcomes=("giảm tỷ lệ thất thoát nước xuống dưới 15%", "cảnh báo ngập trước 30 phút"),
+        keywords=("cấp nước", "thoát nước", "ngập đô thị", "rò rỉ", "nước sạch"),
+        expertise=("thủy văn đô thị và mô hình ngập lụt", "công nghệ xử lý nước và màng lọc"),
+        facilities=("phòng thí nghiệm thủy lực và mô hình vật lý", "trạm pilot xử lý nước cấp"),
+        inventions=("màng lọc nano xử lý nước lợ", "mô hình dự báo ngập thời gian thực"),
+        services=("kiểm định chất lượng nước sinh hoạt", "lập mô hình thủy lực mạng cấp nước"),
+        needs=("phát hiện rò rỉ trên mạng lưới cấp nước", "cảnh báo ngập cho các tuyến đường thường xuyên ngập"),
+        industries=("Cấp thoát nước", "Xử lý Nước"),
+    ),
+    en=Words(
+        brands=("Hydro", "Flow", "Drop", "Aqua", "River"),
+        problems=(
+            "water networks lose almost a quarter of their water to hidden underground leaks",
+            "heavy rain at high tide floods streets and residents get no warning",
+            "tap water in coastal areas turns salty in the dry season",
+        ),
+        solutions=(
+            "pressure and acoustic sensors that find leaks in water mains",
+            "an urban flood warning system fed by rain and water-level gauges",
+            "a solar-powered unit that turns brackish water into drinking water",
+        ),
+        customers=("water utilities", "city authorities and residents of flood-prone areas"),
+        outcomes=("bring water losses below 15%", "warn of floods 30 minutes ahead"),
+        keywords=("water supply", "drainage", "urban flooding", "leaks", "clean water"),
+        expertise=("urban hydrology and flood modelling", "water treatment and membrane technology"),
+        facilities=("hydraulics laboratory with physical models", "pilot water-treatment plant"),
+        inventions=("nano-membrane for brackish water", "real-time flood forecasting model"),
+        services=("drinking-water quality testing", "hydraulic modelling of water networks"),
+        needs=("leak detection across the water network", "flood warnings for streets that flood often"),
+        industries=("Water Supply and Drainage", "Water Treatment"),
+    ),
+)
+
+E_GOVERNMENT = Theme(
+    key="e-government",
+    sectors=("e-government", "ai-data"),
+    technologies=("Natural language processing", "Cloud computing", "Open data", "Generative AI", "Mobile apps"),
+    locations=("ho-chi-minh", "ha-noi", "da-nang", "hue", "quang-ninh", "ninh-binh"),
+    vi=Words(
+        brands=("Công Vụ Số", "Dân Hỏi", "Một Cửa", "Phường Số", "Hồ Sơ Nhanh"),
+        problems=(
+            "người dân phải nộp cùng một giấy tờ nhiều lần cho các cơ quan khác nhau",
+            "cán bộ một cửa trả lời lặp lại hàng trăm câu hỏi giống nhau mỗi tuần",
+            "dữ liệu của các sở ngành nằm rải rác trong bảng tính nên lãnh đạo khó ra quyết định kịp thời",
+        ),
+        solutions=(
+            "trợ lý ảo trả lời câu hỏi về thủ tục hành chính bằng tiếng Việt",
+            "nền tảng số hóa và tái sử dụng hồ sơ của người dân",
+            "bảng điều hành dữ liệu đô thị tổng hợp từ các sở ngành",
+        ),
+        customers=("ủy ban nhân dân phường, xã và trung tâm phục vụ hành chính công", "các sở ngành cấp tỉnh"),
+        outcomes=("giảm một nửa thời gian giải quyết thủ tục", "trả lời tự động 70% câu hỏi của người dân"),
+        keywords=("dịch vụ công", "thủ tục hành chính", "chuyển đổi số", "dữ liệu mở", "chính quyền số"),
+        expertise=("xử lý ngôn ngữ tự nhiên tiếng Việt", "kiến trúc chính quyền điện tử và liên thông dữ liệu"),
+        facilities=("trung tâm dữ liệu thử nghiệm cho dịch vụ công", "phòng lab trải nghiệm người dùng (UX)"),
+        inventions=(
+            "mô hình ngôn ngữ tiếng Việt cho văn bản hành chính",
+            "công cụ bóc tách thông tin giấy tờ tùy thân",
+        ),
+        services=("đánh giá trải nghiệm người dùng cho cổng dịch vụ công", "tư vấn chuẩn dữ liệu mở"),
+        needs=("trợ lý ảo hỗ trợ người dân làm thủ tục hành chính", "kho dữ liệu dùng chung cho các sở ngành"),
+        industries=("Giải pháp Phần mềm", "Dịch vụ Công nghệ Thông tin"),
+    ),
+    en=Words(
+        brands=("Civic", "Gov", "Citizen", "Ward", "Form"),
+        problems=(
+            "citizens hand in the same documents again and again to different offices",
+            "one-stop-shop staff answer the same hundreds of questions every week",
+            "departments keep their data in scattered spreadsheets, so leaders cannot decide in time",
+        ),
+        solutions=(
+            "a Vietnamese-language virtual assistant for questions about administrative procedures",
+            "a platform that digitises citizens' documents so they can be reused",
+            "a city data dashboard combining data from every department",
+        ),
+        customers=("ward and commune people's committees and public service centres", "provincial departments"),
+        outcomes=(
+            "halve the time it takes to complete a procedure",
+            "answer 70% of citizens' questions automatically",
+        ),
+        keywords=(
+            "public services",
+            "administrative procedures",
+            "digital transformation",
+            "open data",
+            "digital government",
+        ),
+        expertise=("Vietnamese natural language processing", "e-government architecture and data exchange"),
+        facilities=("test data centre for public services", "user-experience (UX) lab"),
+        inventions=("Vietnamese language model for administrative documents", "ID-document information extraction"),
+        services=("user-experience evaluation of public service portals", "open-data standards consulting"),
+        needs=("a virtual assistant that helps citizens with procedures", "a shared data warehouse for departments"),
+        industries=("Software Solutions", "IT Services"),
+    ),
+)
+
+PUBLIC_SAFETY = Theme(
+    key="public-safety",
+    sectors=("public-safety", "iot"),
+    technologies=("Computer vision", "IoT sensors", "Drones", "Edge computing", "GIS"),
+    locations=("ho-chi-minh", "ha-noi", "da-nang", "hai-phong", "dong-nai"),
+    vi=Words(
+        brands=("An Toàn Phố", "Báo Cháy Số", "Mắt Thần", "Canh Gác", "Cứu Hộ Nhanh"),
+        problems=(
+            "cháy trong nhà ống và chung cư mini thường được phát hiện quá muộn",
+            "lực lượng cứu hộ thiếu thông tin hiện trường trong những phút đầu tiên",
+            "sạt lở và ngập sâu xảy ra trên các tuyến đường mà không có cảnh báo cho người đi đường",
+        ),
+        solutions=(
+            "thiết bị báo cháy kết nối điện thoại cho hộ gia đình và chung cư mini",
+            "drone trinh sát hiện trường truyền hình ảnh nhiệt về trung tâm chỉ huy",
+            "hệ thống camera AI phát hiện sự cố và cảnh báo sớm",
+        ),
+        customers=("ban quản lý chung cư và khu trọ", "lực lượng phòng cháy chữa cháy và cứu hộ"),
+        outcomes=("rút ngắn thời gian phát hiện cháy còn dưới một phút", "điều phối lực lượng cứu hộ nhanh hơn"),
+        keywords=("phòng cháy chữa cháy", "cứu hộ", "cảnh báo sớm", "an toàn công cộng", "camera giám sát"),
+        expertise=("an toàn cháy và kỹ thuật phòng cháy", "quản lý rủi ro thiên tai"),
+        facilities=("phòng thử nghiệm cháy và khói", "trung tâm điều hành mô phỏng tình huống khẩn cấp"),
+        inventions=("cảm biến khói không dây pin mười năm", "thuật toán phát hiện khói lửa từ camera"),
+        services=("thẩm định giải pháp phòng cháy cho công trình", "diễn tập và đào tạo ứng phó sự cố"),
+        needs=("cảnh báo cháy sớm cho khu nhà trọ công nhân", "giám sát sạt lở trên các tuyến đường đèo"),
+        industries=("An ninh và An toàn", "Thiết bị Phòng cháy"),
+    ),
+    en=Words(
+        brands=("Safe", "Guard", "Alert", "Rescue", "Watch"),
+        problems=(
+            "fires in tube houses and small apartment blocks are often discovered too late",
+            "rescue teams have no picture of the scene in the first minutes",
+            "landslides and deep flooding hit roads without any warning to travellers",
+        ),
+        solutions=(
+            "connected fire alarms for homes and small apartment blocks",
+            "scout drones that stream thermal images to the command centre",
+            "AI cameras that detect incidents and give early warnings",
+        ),
+        customers=("apartment and boarding-house managers", "fire and rescue services"),
+        outcomes=("detect fires in under a minute", "dispatch rescue teams faster"),
+        keywords=("fire safety", "rescue", "early warning", "public safety", "video surveillance"),
+        expertise=("fire safety engineering", "disaster risk management"),
+        facilities=("fire and smoke test laboratory", "emergency operations simulation centre"),
+        inventions=("wireless smoke detector with a ten-year battery", "camera-based fire and smoke detection"),
+        services=("fire-safety design review for buildings", "emergency response drills and training"),
+        needs=("early fire warning for workers' boarding houses", "landslide monitoring on mountain roads"),
+        industries=("Security and Safety", "Fire Protection Equipment"),
+    ),
+)
+
+FINTECH = Theme(
+    key="fintech",
+    sectors=("fintech", "insurtech"),
+    technologies=("e-KYC", "Payments API", "Machine learning", "Blockchain", "Mobile apps", "Cloud computing"),
+    locations=("ho-chi-minh", "ha-noi", "da-nang"),
+    vi=Words(
+        brands=("Ví Việt", "Tín Dụng Xanh", "Bảo Hiểm Số", "Tiền Nhanh", "Sổ Cái"),
+        problems=(
+            "hộ kinh doanh nhỏ không có lịch sử tín dụng nên khó vay vốn ngân hàng",
+            "nông dân không mua bảo hiểm vì thủ tục bồi thường rườm rà và chậm",
+            "doanh nghiệp nhỏ mất nhiều ngày mỗi tháng để đối soát hóa đơn và thanh toán",
+        ),
+        solutions=(
+            "chấm điểm tín dụng thay thế từ dữ liệu bán hàng và thanh toán",
+            "bảo hiểm nông nghiệp theo chỉ số thời tiết, bồi thường tự động",
+            "phần mềm kế toán kết nối hóa đơn điện tử và ngân hàng",
+        ),
+        customers=("hộ kinh doanh và doanh nghiệp siêu nhỏ", "nông dân và hợp tác xã"),
+        outcomes=("được duyệt khoản vay trong 24 giờ", "nhận bồi thường trong vòng một tuần"),
+        keywords=("tín dụng", "thanh toán", "bảo hiểm", "tài chính toàn diện", "hóa đơn điện tử"),
+        expertise=("tài chính định lượng và quản trị rủi ro", "khoa học dữ liệu trong tài chính"),
+        facilities=("phòng thí nghiệm công nghệ tài chính (sandbox)", "phòng giao dịch mô phỏng"),
+        inventions=("mô hình chấm điểm tín dụng cho hộ kinh doanh", "thuật toán phát hiện gian lận giao dịch"),
+        services=("kiểm thử bảo mật ứng dụng thanh toán", "tư vấn tuân thủ quy định thanh toán"),
+        needs=("thanh toán không tiền mặt cho chợ truyền thống", "bảo hiểm vi mô cho người lao động tự do"),
+        industries=("Dịch vụ Tài chính", "Bảo hiểm"),
+    ),
+    en=Words(
+        brands=("Pay", "Coin", "Credit", "Ledger", "Fin"),
+        problems=(
+            "household businesses have no credit history and struggle to get bank loans",
+            "farmers do not buy insurance because claims are slow and complicated",
+            "small companies spend days every month reconciling invoices and payments",
+        ),
+        solutions=(
+            "alternative credit scoring from sales and payment data",
+            "weather-index crop insurance with automatic pay-outs",
+            "accounting software connected to e-invoices and banks",
+        ),
+        customers=("household businesses and micro-enterprises", "farmers and cooperatives"),
+        outcomes=("get a loan approved within 24 hours", "receive insurance pay-outs within a week"),
+        keywords=("credit", "payments", "insurance", "financial inclusion", "e-invoices"),
+        expertise=("quantitative finance and risk management", "data science in finance"),
+        facilities=("fintech sandbox laboratory", "simulated trading room"),
+        inventions=("credit-scoring model for household businesses", "transaction fraud detection algorithm"),
+        services=("security testing of payment apps", "payment regulation compliance consulting"),
+        needs=("cashless payments for traditional markets", "micro-insurance for freelance workers"),
+        industries=("Financial Services", "Insurance"),
+    ),
+)
+
+CYBERSECURITY = Theme(
+    key="cybersecurity",
+    sectors=("cybersecurity", "ai-data"),
+    technologies=("Cybersecurity", "Penetration testing", "Zero trust", "Machine learning", "Cloud computing"),
+    locations=("ha-noi", "ho-chi-minh", "da-nang"),
+    vi=Words(
+        brands=("Khiên Số", "Bảo Mật Việt", "Tường Lửa", "An Ninh Mạng Sông Bé", "Mã Hóa"),
+        problems=(
+            "doanh nghiệp vừa và nhỏ bị mã độc tống tiền tấn công mà không có đội ngũ an ninh mạng",
+            "cơ quan nhà nước chậm phát hiện rò rỉ dữ liệu cá nhân của người dân",
+            "nhân viên dễ mắc bẫy thư điện tử lừa đảo",
+        ),
+        solutions=(
+            "dịch vụ giám sát an ninh mạng 24/7 giá phù hợp cho doanh nghiệp nhỏ",
+            "nền tảng phát hiện bất thường trên hệ thống bằng học máy",
+            "chương trình huấn luyện nhận diện lừa đảo trực tuyến cho nhân viên",
+        ),
+        customers=("doanh nghiệp vừa và nhỏ", "cơ quan nhà nước và bệnh viện"),
+        outcomes=("phát hiện tấn công trong vài phút thay vì vài tuần", "giảm 80% số nhân viên mắc bẫy lừa đảo"),
+        keywords=("an ninh mạng", "mã độc", "bảo vệ dữ liệu cá nhân", "lừa đảo trực tuyến", "bảo mật"),
+        expertise=("an toàn thông tin và mật mã học", "phân tích mã độc"),
+        facilities=("phòng thực hành tấn công và phòng thủ mạng (cyber range)", "phòng lab điều tra số"),
+        inventions=("hệ thống phát hiện xâm nhập dùng học sâu", "công cụ ẩn danh hóa dữ liệu cá nhân"),
+        services=("kiểm thử xâm nhập và đánh giá lỗ hổng", "đánh giá tuân thủ bảo vệ dữ liệu cá nhân"),
+        needs=(
+            "giám sát an ninh mạng cho hệ thống thông tin của tỉnh",
+            "đào tạo nhận thức an toàn thông tin cho cán bộ",
+        ),
+        industries=("An ninh Mạng", "Hạ tầng Công nghệ Thông tin"),
+    ),
+    en=Words(
+        brands=("Shield", "Secure", "Cyber", "Cipher", "Fort"),
+        problems=(
+            "small companies are hit by ransomware and have no security team",
+            "public agencies are slow to notice leaks of citizens' personal data",
+            "staff easily fall for phishing e-mails",
+        ),
+        solutions=(
+            "affordable 24/7 security monitoring for small companies",
+            "a platform that spots anomalies in systems using machine learning",
+            "phishing-awareness training for staff",
+        ),
+        customers=("small and medium companies", "public agencies and hospitals"),
+        outcomes=("detect attacks in minutes rather than weeks", "reduce phishing clicks by 80%"),
+        keywords=("cybersecurity", "malware", "personal data protection", "phishing", "security"),
+        expertise=("information security and cryptography", "malware analysis"),
+        facilities=("cyber range for attack and defence exercises", "digital forensics lab"),
+        inventions=("deep-learning intrusion detection system", "personal-data anonymisation tool"),
+        services=("penetration testing and vulnerability assessment", "personal-data protection compliance review"),
+        needs=(
+            "security monitoring for the province's information systems",
+            "security awareness training for officials",
+        ),
+        industries=("Cybersecurity", "IT Infrastructure"),
+    ),
+)
+
+TOURISM_CREATIVE = Theme(
+    key="tourism-creative",
+    sectors=("tourism", "creative-industries"),
+    technologies=("AR/VR", "3D scanning", "Mobile apps", "Generative AI", "Big data"),
+    locations=("da-nang", "hue", "khanh-hoa", "quang-ninh", "lam-dong", "ninh-binh", "ho-chi-minh"),
+    vi=Words(
+        brands=("Du Lịch Số", "Di Sản Sống", "Làng Nghề Việt", "Lữ Hành Xanh", "Gốm Số"),
+        problems=(
+            "làng nghề gốm, sơn mài và dệt thổ cẩm khó tiếp cận khách hàng trẻ và khách quốc tế",
+            "du khách đến di tích không có thuyết minh hấp dẫn bằng nhiều ngôn ngữ",
+            "khách sạn và homestay nhỏ phụ thuộc vào các sàn đặt phòng thu phí cao",
+        ),
+        solutions=(
+            "tour tham quan thực tế ảo và thuyết minh đa ngôn ngữ cho di tích",
+            "sàn thương mại điện tử cho sản phẩm làng nghề kèm câu chuyện nghệ nhân",
+            "phần mềm quản lý và đặt phòng trực tiếp cho homestay",
+        ),
+        customers=("ban quản lý di tích và doanh nghiệp lữ hành", "nghệ nhân và hợp tác xã làng nghề"),
+        outcomes=("tăng gấp đôi doanh thu bán hàng trực tuyến", "kéo dài thời gian lưu trú của du khách"),
+        keywords=("du lịch", "di sản văn hóa", "làng nghề", "homestay", "trải nghiệm du khách"),
+        expertise=("quản lý di sản và du lịch bền vững", "thiết kế trải nghiệm và công nghiệp sáng tạo"),
+        facilities=("studio quét 3D và số hóa hiện vật", "xưởng thiết kế và tạo mẫu sản phẩm sáng tạo"),
+        inventions=("quy trình số hóa hiện vật bằng quét 3D", "ứng dụng thuyết minh tự động theo vị trí"),
+        services=("số hóa di sản và sản xuất nội dung thực tế ảo", "nghiên cứu thị trường du lịch"),
+        needs=("số hóa và quảng bá di tích lịch sử của địa phương", "bản đồ du lịch trải nghiệm nông thôn"),
+        industries=("Du lịch Lữ hành", "Thủ công Mỹ nghệ"),
+    ),
+    en=Words(
+        brands=("Travel", "Heritage", "Craft", "Trip", "Lantern"),
+        problems=(
+            "pottery, lacquer and brocade villages struggle to reach young and foreign buyers",
+            "visitors to historic sites get no engaging guidance in their own language",
+            "small hotels and homestays depend on booking platforms that charge high fees",
+        ),
+        solutions=(
+            "virtual-reality tours and multilingual audio guides for heritage sites",
+            "an online marketplace for craft villages that tells the artisans' stories",
+            "property management and direct booking software for homestays",
+        ),
+        customers=("heritage site managers and tour operators", "artisans and craft-village cooperatives"),
+        outcomes=("double their online sales", "keep visitors for an extra night"),
+        keywords=("tourism", "cultural heritage", "craft villages", "homestays", "visitor experience"),
+        expertise=("heritage management and sustainable tourism", "experience design and creative industries"),
+        facilities=(
+            "3D scanning and artefact digitisation studio",
+            "design and prototyping workshop for creative products",
+        ),
+        inventions=("3D-scan workflow for digitising artefacts", "location-aware automatic audio guide"),
+        services=("heritage digitisation and virtual-reality content", "tourism market research"),
+        needs=("digitising and promoting local historic sites", "a map of rural experience tourism"),
+        industries=("Travel", "Handicrafts"),
+    ),
+)
+
+THEMES = (MOBILITY, URBAN_WATER, E_GOVERNMENT, PUBLIC_SAFETY, FINTECH, CYBERSECURITY, TOURISM_CREATIVE)

@@ -1,0 +1,67 @@
+"""Moderators hide content that breaks the rules, with a reason its owner sees, and unhide it.
+
+Hidden content disappears from the directories and detail pages for everyone but its owners and
+the moderators (see ecosystem.selectors.directories).
+"""
+
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ecosystem.models import Capability, MentorOffer, Need, Organisation, Program
+from ecosystem.permissions import can_moderate_content
+
+logger = logging.getLogger(__name__)
+
+# Every model a moderator may hide (each is Hideable), by the name used in addresses.
+HIDEABLE_MODELS = {
+    "organisation": Organisation,
+    "capability": Capability,
+    "mentor": MentorOffer,
+    "need": Need,
+    "program": Program,
+}
+HIDDEN_FIELDS = ["hidden_at", "hidden_reason", "hidden_by"]
+
+
+def _save(content) -> None:
+    # Only the moderation fields: neither "last updated" nor anything the owner is editing changes.
+    type(content).objects.filter(pk=content.pk).update(**{name: getattr(content, name) for name in HIDDEN_FIELDS})
+
+
+@transaction.atomic
+def content_hide(*, user, content, reason: str):
+    """Return the content hidden by the moderator, with the reason its owner will see."""
+    if not can_moderate_content(user):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the owner a reason.")})
+    content.hidden_at = timezone.now()
+    content.hidden_reason = reason
+    content.hidden_by = user
+    _save(content)
+    logger.info(
+        "content hidden",
+        extra={"model": content._meta.label, "content": content.pk, "moderator": user.pk},
+    )
+    return content
+
+
+@transaction.atomic
+def content_unhide(*, user, content):
+    """Return the content visible again, its reason cleared."""
+    if not can_moderate_content(user):
+        raise PermissionDenied
+    content.hidden_at = None
+    content.hidden_reason = ""
+    content.hidden_by = None
+    _save(content)
+    logger.info(
+        "content unhidden",
+        extra={"model": content._meta.label, "content": content.pk, "moderator": user.pk},
+    )
+    return content
