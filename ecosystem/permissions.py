@@ -209,7 +209,7 @@ def bulk_program_agency_ids(user) -> frozenset[int] | None:
     if is_moderator(user):
         return None
     return frozenset(
-        Membership.objects.filter(
-            user=user, organisation__kind=OrganisationKind.GOVERNMENT_AGENCY
-        ).values_list("organisation_id", flat=True)
+        Membership.objects.filter(user=user, organisation__kind=OrganisationKind.GOVERNMENT_AGENCY).values_list(
+            "organisation_id", flat=True
+        )
     )
