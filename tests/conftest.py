@@ -80,3 +80,9 @@ def taxonomies(db):
     from ecosystem.services.taxonomies import taxonomies_install
 
     taxonomies_install()
+
+
+@pytest.fixture
+def english_admin(settings):
+    """Serve the Wagtail admin in English (it follows the site default, Vietnamese, otherwise)."""
+    settings.LANGUAGE_CODE = "en"

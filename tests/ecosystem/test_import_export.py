@@ -22,7 +22,8 @@ from tests.ecosystem.imports_support import (
 )
 from tests.factories import OrganisationFactory, ProgramFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+# The assertions read the admin's English messages.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_admin")]
 
 ORGANISATION_HEADER = ["slug", "name", "kind", "summary", "website", "contact_email", "is_public"]
 

@@ -354,6 +354,7 @@ def test_bad_input_gets_field_errors_not_a_500(client, agency_a, officer_a):
     assert not Program.objects.exists()
 
 
+@pytest.mark.usefixtures("english_admin")
 def test_the_listing_runs_as_many_queries_for_twelve_programs_as_for_three(client, agency_a, officer_a):
     workflow = Program.get_default_workflow()
 

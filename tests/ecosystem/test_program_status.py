@@ -109,6 +109,7 @@ def test_publish_scheduled_unpublishes_a_closed_program(program):
     assert still_open.live
 
 
+@pytest.mark.usefixtures("english_admin")
 def test_the_admin_listing_filters_by_status(client):
     agency = OrganisationFactory(kind=OrganisationKind.GOVERNMENT_AGENCY)
     ProgramFactory(agency=agency, title="Sắp mở", opens_at=OPENS + timedelta(days=60), closes_at=CLOSES)
