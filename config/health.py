@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from config.celery_app import app as celery_app
+from search.health import check_search
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ def check_broker() -> dict:
         return {"ok": True, "mode": "broker", "transport": conn.transport_cls}
 
 
-CHECKS = {"database": check_database, "cache": check_cache, "broker": check_broker}
+CHECKS = {"database": check_database, "cache": check_cache, "broker": check_broker, "search": check_search}
 
 
 def run_checks() -> dict[str, dict]:

@@ -25,12 +25,14 @@ urlpatterns = [
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("api/search/", include("search.api_urls")),
 ]
 
 # Vietnamese is served without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
+    path("search/", include("search.urls")),
     path("", include("ecosystem.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -23,6 +23,8 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 INSTALLED_APPS = [
     "accounts",
     "ecosystem",
+    "matching",
+    "search",
     "cms",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -152,10 +154,6 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "rtf", "txt", "xlsx", "z
 # Wagtail's own background work (reference index, image renditions) goes through django-tasks.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# --- Search -----------------------------------------------------------------------------------
-SEARCH_BACKEND = env("SEARCH_BACKEND", default="database")
-ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
-
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,
@@ -170,5 +168,6 @@ from config.settings.accounts import *  # noqa: E402,F403
 from config.settings.accounts import SOCIAL_LOGIN_APPS  # noqa: E402
 from config.settings.celery import *  # noqa: E402,F403
 from config.settings.email import *  # noqa: E402,F403
+from config.settings.search import *  # noqa: E402,F403
 
 INSTALLED_APPS += SOCIAL_LOGIN_APPS

@@ -1,0 +1,273 @@
+"""Benchmark: a full matching recompute at 100,000 startups × 20,000 programs/capabilities/mentors.
+
+    .venv/bin/python bench/matching.py [--startups 100000] [--items 20000] [--k 20]
+
+Builds a synthetic corpus whose texts are windows resampled from the SBIR abstracts (read from
+../shared/benchmarks/funding-sbir when present, else drawn from a generated Zipf vocabulary),
+then times every kind of match with the engine: startup → program with eligibility and outreach
+lists, startup ↔ capability (reciprocal), need → capabilities, startup ↔ mentor (reciprocal,
+capacity and exposure), organisation → organisations. The bare baseline, measured in the same
+run on the same vectors, is the TF-IDF sparse product and an argpartition top-k per kind (on a
+sample of sources, scaled up; the sample fraction is printed). Last line: one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from matching.engine import eligibility
+from matching.engine.capacity import exposure_caps, spread_exposure
+from matching.engine.reciprocity import Profile, ProfileMatcher
+from matching.engine.retrieval import TopK, merge, top_k, top_k_of
+from matching.engine.text import TextVectorizer
+
+SBIR = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "funding-sbir" / "train.jsonl.gz"
+SECTORS, TECHNOLOGIES, LOCATIONS = 24, 200, 35
+
+
+def _sources(rng: np.random.Generator) -> list[list[str]]:
+    if SBIR.is_file():
+        with gzip.open(SBIR, "rt", encoding="utf-8") as handle:
+            return [json.loads(line)["text"].lower().split() for line in handle]
+    vocabulary = np.array([f"term{i}" for i in range(30_000)])
+    ranks = np.minimum(rng.zipf(1.2, size=(5_000, 200)), 30_000) - 1
+    return [list(vocabulary[row]) for row in ranks]
+
+
+def _texts(rng, sources, n: int, low: int, high: int) -> list[str]:
+    picks, lengths = rng.integers(0, len(sources), n), rng.integers(low, high, n)
+    out = []
+    for pick, length in zip(picks, lengths, strict=True):
+        words = sources[pick]
+        start = int(rng.integers(0, max(1, len(words) - length)))
+        out.append(" ".join(words[start : start + length]))
+    return out
+
+
+def _profiles(rng, sources, n: int, *, silent_needs: float = 0.0) -> list[Profile]:
+    needs, offers = _texts(rng, sources, n, 20, 60), _texts(rng, sources, n, 30, 90)
+    silent = rng.random(n) < silent_needs
+    sectors = rng.integers(0, SECTORS, (n, 2))
+    technologies = rng.integers(0, TECHNOLOGIES, (n, 3))
+    locations = rng.integers(0, LOCATIONS, n)
+    return [
+        Profile(
+            needs="" if silent[i] else needs[i],
+            offers=offers[i],
+            sectors=frozenset(f"s{s}" for s in sectors[i]),
+            technologies=frozenset(f"t{t}" for t in technologies[i]),
+            location=f"l{locations[i]}",
+        )
+        for i in range(n)
+    ]
+
+
+def _eligibility(rng, n_startups: int, n_programs: int):
+    """Programs restricting kind/stage/location/sector/TRL at random; startups with gaps (unknowns)."""
+    arrays = eligibility.EligibilityArrays(
+        allowed_kinds=rng.random((n_programs, 3)) < 0.5,
+        allowed_stages=rng.random((n_programs, 4)) < 0.4,
+        allowed_locations=rng.random((n_programs, LOCATIONS)) < 0.05,
+        allowed_sectors=rng.random((n_programs, SECTORS)) < 0.3,
+        founded_after=np.where(rng.random(n_programs) < 0.3, 730_000 + rng.integers(0, 5000, n_programs), np.nan),
+        founded_before=np.full(n_programs, np.nan),
+        max_team_size=np.where(rng.random(n_programs) < 0.3, rng.integers(5, 200, n_programs), np.nan),
+        trl_min=np.where(rng.random(n_programs) < 0.3, rng.integers(1, 5, n_programs), np.nan),
+        trl_max=np.full(n_programs, np.nan),
+        has_conditions=rng.random(n_programs) < 0.2,
+    )
+
+    def unknown(values, share):
+        return np.where(rng.random(n_startups) < share, -1, values)
+
+    people = {
+        "kind": unknown(rng.integers(0, 3, n_startups), 0.1),
+        "stage": unknown(rng.integers(0, 4, n_startups), 0.2),
+        "location": unknown(rng.integers(0, LOCATIONS, n_startups), 0.05),
+        "sectors": rng.random((n_startups, SECTORS)) < 0.08,
+        "founded_on": np.where(rng.random(n_startups) < 0.3, np.nan, 730_000 + rng.integers(0, 9000, n_startups)),
+        "team_size": np.where(rng.random(n_startups) < 0.3, np.nan, rng.integers(1, 300, n_startups)),
+        "trl": np.where(rng.random(n_startups) < 0.4, np.nan, rng.integers(1, 10, n_startups)),
+    }
+    return arrays, people
+
+
+def _slice(people: dict, start: int, stop: int) -> dict:
+    return {name: values[start:stop] for name, values in people.items()}
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def recompute(world: dict, k: int) -> dict:
+    """Run every kind of match once over the whole corpus; return the results per kind."""
+    startups, capabilities, mentors = world["startups"], world["capabilities"], world["mentors"]
+    vectorizer = TextVectorizer(min_df=2, max_df=0.2, max_terms=24, n_jobs=2, chunk_size=25_000)
+    started = time.perf_counter()
+    # Every text is tokenised once, with the vocabulary and IDF of the whole corpus.
+    groups = [
+        [p.needs for p in startups],
+        [p.offers for p in startups],
+        [p.needs for p in capabilities],
+        [p.offers for p in capabilities],
+        [p.needs for p in mentors],
+        [p.offers for p in mentors],
+        world["program_texts"],
+    ]
+    rows = vectorizer.fit_transform([text for group in groups for text in group])
+    bounds = np.cumsum([0] + [len(group) for group in groups])
+    blocks = [rows[bounds[i] : bounds[i + 1]] for i in range(len(groups))]
+    world["vectorize_seconds"] = time.perf_counter() - started
+    results = {}
+
+    # startup ↔ capability, reciprocal, with the capability's best startups (its outreach list).
+    collaboration = ProfileMatcher(vectorizer=vectorizer).fit(startups, capabilities, text_rows=blocks[0:4])
+    results["collaboration"] = collaboration.top_k(k, k_per_right=k)
+    # need → capabilities, one way (the same rows, forward only).
+    results["need_to_capability"] = top_k(collaboration.left_needs_, collaboration.right_offers_, k)
+    # startup ↔ mentor: a wider reciprocal pool, then capacity and exposure caps.
+    mentoring = ProfileMatcher(vectorizer=vectorizer).fit(startups, mentors, text_rows=blocks[0:2] + blocks[4:6])
+    pool, _ = mentoring.top_k(3 * k)
+    caps = exposure_caps(len(startups), k, len(mentors), capacity=world["mentor_capacity"])
+    results["mentoring"] = spread_exposure(pool, k, caps)
+    # startup → program: eligibility first, unknown criteria penalised; programs' outreach lists too.
+    program_rows = blocks[6]
+    arrays, people = world["eligibility"]
+
+    def eligible_only(start, stop, scores):
+        # Only pairs whose texts meet can be recommended, so only they are checked.
+        scores = scores.tocsr()
+        rows = np.repeat(np.arange(stop - start), np.diff(scores.indptr))
+        allowed, unknown = eligibility.check_pairs(arrays, people, rows + start, scores.indices)
+        scores.data = np.where(allowed, scores.data * eligibility.UNKNOWN_PENALTY**unknown, 0).astype(np.float32)
+        scores.eliminate_zeros()
+        return scores
+
+    results["funding"] = top_k(
+        collaboration.left_needs_text_, program_rows, k, adjust=eligible_only, k_per_candidate=k
+    )
+    # organisation → organisations (capabilities' owners as consortium partners), self excluded.
+    results["partners"] = top_k(collaboration.right_offers_, collaboration.right_offers_, k, exclude_self=True)
+    world["vectorizer"], world["program_rows"] = vectorizer, program_rows
+    world["collaboration"], world["mentoring"] = collaboration, mentoring
+    return results
+
+
+def baseline(world: dict, k: int, sample: int) -> float:
+    """Return the seconds of the bare TF-IDF sparse product + argpartition for every kind, scaled up."""
+    collaboration, mentoring = world["collaboration"], world["mentoring"]
+    pairs = [
+        (collaboration.left_needs_text_, collaboration.right_offers_text_),  # collaboration
+        (collaboration.left_needs_text_, collaboration.right_offers_text_),  # need → capabilities
+        (mentoring.left_needs_text_, mentoring.right_offers_text_),  # mentoring
+        (collaboration.left_needs_text_, world["program_rows"]),  # funding
+        (collaboration.right_offers_text_, collaboration.right_offers_text_),  # partners
+    ]
+    total = 0.0
+    for sources, candidates in pairs:
+        rows = sources[: min(sample, sources.shape[0])]
+        transposed = candidates.T.tocsr()
+        started = time.perf_counter()
+        for start in range(0, rows.shape[0], 2048):
+            chunk = (rows[start : start + 2048] @ transposed).toarray()
+            np.argpartition(chunk, -k, axis=1)[:, -k:]
+        total += (time.perf_counter() - started) * sources.shape[0] / rows.shape[0]
+    return total
+
+
+def single_update(world: dict, results: dict, k: int, repeats: int = 25) -> float:
+    """Return the median milliseconds to recompute one changed startup's matches in every kind."""
+    rng = np.random.default_rng(7)
+    vectorizer, collaboration, mentoring = world["vectorizer"], world["collaboration"], world["mentoring"]
+    arrays, people = world["eligibility"]
+    timings = []
+    for _ in range(repeats):
+        row = int(rng.integers(len(world["startups"])))
+        changed = _profiles(rng, world["sources"], 1)[0]
+        started = time.perf_counter()
+        needs, offers = vectorizer.transform([changed.needs, changed.offers])
+        for matcher in (collaboration, mentoring):
+            forward = (needs @ matcher.right_offers_text_.T).toarray()[0]
+            backward = (matcher.right_needs_text_ @ offers.T).toarray()[:, 0]
+            both = np.where((forward > 0) & (backward > 0), 2 * forward * backward / (forward + backward + 1e-12), 0)
+            top_k_of(both[None, :], k)
+        allowed, unknown = arrays.check(**_slice(people, row, row + 1))
+        funding = eligibility.apply((needs @ world["program_rows"].T).toarray(), allowed, unknown)
+        top_k_of(funding, k)
+        # The startup may enter programs' outreach lists: compare with each list's current last score.
+        outreach = results["funding"][1]
+        entering = np.flatnonzero(funding[0] > outreach.scores[:, -1])
+        if entering.size:
+            update = TopK(np.full((entering.size, 1), row), funding[0, entering][:, None].astype(np.float32))
+            current = TopK(outreach.indices[entering], outreach.scores[entering])
+            merge(current, update, k)
+        timings.append((time.perf_counter() - started) * 1000)
+    return float(np.median(timings))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--startups", type=int, default=100_000)
+    parser.add_argument("--items", type=int, default=20_000)
+    parser.add_argument("--k", type=int, default=20)
+    parser.add_argument("--baseline-sample", type=int, default=10_000)
+    options = parser.parse_args()
+    rng = np.random.default_rng(0)
+    sources = _sources(rng)
+    world = {
+        "sources": sources,
+        "startups": _profiles(rng, sources, options.startups),
+        "capabilities": _profiles(rng, sources, options.items, silent_needs=0.3),
+        "mentors": _profiles(rng, sources, options.items, silent_needs=0.5),
+        "program_texts": _texts(rng, sources, options.items, 80, 200),
+        "mentor_capacity": rng.integers(0, 6, options.items),
+        "eligibility": _eligibility(rng, options.startups, options.items),
+    }
+    print(
+        f"corpus: {options.startups:,} startups × {options.items:,} programs / capabilities / mentors, k={options.k}"
+    )
+    started, cpu = time.perf_counter(), time.process_time()
+    results = recompute(world, options.k)
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    peak = _peak_mib()
+    shown = np.bincount(results["mentoring"].indices[results["mentoring"].indices >= 0], minlength=options.items)
+    assert (shown <= exposure_caps(options.startups, options.k, options.items, world["mentor_capacity"])).all()
+    base = baseline(world, options.k, options.baseline_sample)
+    update = single_update(world, results, options.k)
+    print(
+        f"full recompute: {wall:.1f} s wall ({cpu:.1f} s CPU in this process), "
+        f"of which texts {world['vectorize_seconds']:.1f} s"
+    )
+    print(f"peak memory: {peak:.0f} MiB")
+    sample = min(1.0, options.baseline_sample / options.startups)
+    print(f"bare baseline (sparse product + argpartition, {sample:.0%} of sources, scaled): {base:.1f} s")
+    print(f"ratio to baseline: {wall / base:.2f}; single profile update: {update:.1f} ms median")
+    print(
+        json.dumps(
+            {
+                "wall_seconds": round(wall, 1),
+                "cpu_seconds": round(cpu, 1),
+                "vectorize_seconds": round(world["vectorize_seconds"], 1),
+                "peak_rss_mib": round(peak),
+                "baseline_seconds": round(base, 1),
+                "baseline_sample_fraction": round(sample, 3),
+                "ratio": round(wall / base, 2),
+                "single_update_ms_median": round(update, 1),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The recommender: a pure engine (engine/), its evaluation on real benchmarks (evaluation/)."""

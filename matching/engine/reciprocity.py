@@ -1,0 +1,196 @@
+"""Two-sided matches (startup ↔ capability, startup ↔ mentor, need → capabilities), reciprocal by default.
+
+Each profile states what it needs and what it offers, plus taxonomy facts. The forward fit is how
+well the right side's offers meet the left side's needs (text, sectors, technologies, location);
+the backward fit is the same the other way. A reciprocal score is their harmonic mean, so a pair
+that fits one way only ranks below a pair that fits both ways; a side that states no needs at
+all is scored on the other direction, discounted. Every pair is scored and the exact top k kept,
+chunk by chunk (retrieval.top_k).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator
+from sklearn.preprocessing import normalize
+from sklearn.utils.validation import check_is_fitted
+
+from .reasons import Reason, ReasonCode
+from .retrieval import TopK, top_k
+from .text import TextVectorizer, shared_terms
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One side of a match: stated needs and offers, and taxonomy facts (codes or names)."""
+
+    needs: str = ""
+    offers: str = ""
+    sectors: frozenset[str] = field(default_factory=frozenset)
+    technologies: frozenset[str] = field(default_factory=frozenset)
+    location: str | None = None
+
+
+def _indicator(values: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> sp.csr_matrix:
+    rows, cols = [], []
+    for row, items in enumerate(values):
+        for item in items:
+            if item in vocabulary:
+                rows.append(row)
+                cols.append(vocabulary[item])
+    matrix = sp.csr_matrix(
+        (np.ones(len(rows), np.float32), (rows, cols)), shape=(len(values), max(len(vocabulary), 1))
+    )
+    return normalize(matrix)
+
+
+class ProfileMatcher(BaseEstimator):
+    """Score left profiles against right profiles; fit(left, right) then top_k(k) or score(i, j)."""
+
+    def __init__(
+        self,
+        *,
+        vectorizer=None,
+        reciprocal=True,
+        text_weight=0.7,
+        sector_weight=0.15,
+        technology_weight=0.1,
+        location_weight=0.05,
+        one_way_discount=0.5,
+        chunk_size=2048,
+    ):
+        self.vectorizer = vectorizer
+        self.reciprocal = reciprocal
+        self.text_weight = text_weight
+        self.sector_weight = sector_weight
+        self.technology_weight = technology_weight
+        self.location_weight = location_weight
+        self.one_way_discount = one_way_discount
+        self.chunk_size = chunk_size
+
+    def fit(self, left: Sequence[Profile], right: Sequence[Profile], *, text_rows=None):
+        """Fit the text features on both sides' texts and build each side's needs and offers rows.
+
+        `text_rows` = (left needs, left offers, right needs, right offers) TF-IDF rows already made
+        by `vectorizer` (fitted on the whole corpus), so a recompute tokenises each profile once.
+        """
+        self.vectorizer_ = self.vectorizer if self.vectorizer is not None else TextVectorizer(min_df=1)
+        if text_rows is None:
+            texts = [p.needs for p in left] + [p.offers for p in left]
+            texts += [p.needs for p in right] + [p.offers for p in right]
+            matrix = self.vectorizer_.fit_transform(texts)
+            n, m = len(left), len(right)
+            text_rows = (matrix[:n], matrix[n : 2 * n], matrix[2 * n : 2 * n + m], matrix[2 * n + m :])
+        self.left_needs_text_, self.left_offers_text_, self.right_needs_text_, self.right_offers_text_ = text_rows
+        self.transform_sides(left, right)
+        return self
+
+    def transform_sides(self, left: Sequence[Profile], right: Sequence[Profile]) -> None:
+        """Build the weighted feature rows (text | sectors | technologies | location) of both sides."""
+        vocab = {
+            "sectors": {v: i for i, v in enumerate(sorted({s for p in [*left, *right] for s in p.sectors}))},
+            "technologies": {v: i for i, v in enumerate(sorted({s for p in [*left, *right] for s in p.technologies}))},
+            "location": {v: i for i, v in enumerate(sorted({p.location for p in [*left, *right] if p.location}))},
+        }
+
+        def facts(side: Sequence[Profile]) -> sp.csr_matrix:
+            return sp.hstack(
+                [
+                    self.sector_weight * _indicator([p.sectors for p in side], vocab["sectors"]),
+                    self.technology_weight * _indicator([p.technologies for p in side], vocab["technologies"]),
+                    self.location_weight
+                    * _indicator(
+                        [frozenset([p.location]) if p.location else frozenset() for p in side], vocab["location"]
+                    ),
+                ],
+                format="csr",
+            )
+
+        left_facts, right_facts = facts(left), facts(right)
+        weight = self.text_weight
+        # Facts count for a direction only when that side stated a need in it, so a silent side stays silent.
+        left_has, right_has = self._has_needs(self.left_needs_text_), self._has_needs(self.right_needs_text_)
+        self.left_needs_ = sp.hstack([weight * self.left_needs_text_, sp.diags(left_has) @ left_facts], format="csr")
+        self.left_offers_ = sp.hstack([self.left_offers_text_, left_facts], format="csr")
+        self.right_needs_ = sp.hstack(
+            [weight * self.right_needs_text_, sp.diags(right_has) @ right_facts], format="csr"
+        )
+        self.right_offers_ = sp.hstack([self.right_offers_text_, right_facts], format="csr")
+        self.left_has_needs_, self.right_has_needs_ = left_has.astype(bool), right_has.astype(bool)
+
+    @staticmethod
+    def _has_needs(matrix: sp.csr_matrix) -> np.ndarray:
+        return (np.diff(matrix.indptr) > 0).astype(np.float32)
+
+    def _combine(self, start: int, stop: int, forward):
+        """Return the chunk's final scores (dense) from its forward fits and the backward ones made here.
+
+        Dense arithmetic: taxonomy facts make chunk products dense enough that elementwise
+        sparse operations cost several times more than plain arrays.
+        """
+        if not self.reciprocal:
+            return forward
+        forward = forward.toarray() if sp.issparse(forward) else np.asarray(forward)
+        backward = (self.left_offers_[start:stop] @ self.right_needs_.T).toarray()
+        total = forward + backward
+        with np.errstate(divide="ignore", invalid="ignore"):
+            score = np.where((forward > 0) & (backward > 0), 2.0 * forward * backward / total, 0.0)
+        # One-way fallbacks: only where that side stated no needs at all.
+        score += self.one_way_discount * (
+            (~self.left_has_needs_[start:stop])[:, None] * backward + (~self.right_has_needs_)[None, :] * forward
+        )
+        return score.astype(np.float32)
+
+    def top_k(self, k: int, *, k_per_right: int = 0, adjust=None) -> tuple[TopK, TopK | None]:
+        """Return the exact k best right profiles per left one (and, if asked, the best lefts per right)."""
+        check_is_fitted(self, "left_needs_")
+
+        def scores(start, stop, forward):
+            combined = self._combine(start, stop, forward)
+            return adjust(start, stop, combined) if adjust is not None else combined
+
+        return top_k(
+            self.left_needs_,
+            self.right_offers_,
+            k,
+            chunk_size=self.chunk_size,
+            adjust=scores,
+            k_per_candidate=k_per_right,
+        )
+
+    def score(self, left: int, right: int) -> tuple[float, float, float]:
+        """Return (score, forward fit, backward fit) of one pair."""
+        forward = (self.left_needs_[left] @ self.right_offers_[right].T).toarray()[0, 0]
+        backward = (self.right_needs_[right] @ self.left_offers_[left].T).toarray()[0, 0]
+        combined = self._combine(left, left + 1, self.left_needs_[left] @ self.right_offers_.T)
+        combined = (combined.toarray() if sp.issparse(combined) else combined)[0, right]
+        return float(combined), float(forward), float(backward)
+
+    def explain(self, left: int, right: int, left_profile: Profile, right_profile: Profile, top: int = 5):
+        """Return the reasons of one pair: mutual fit, needs met by the other's offers (both ways), facts."""
+        score, forward, backward = self.score(left, right)
+        terms = self.vectorizer_.get_feature_names_out()
+        reasons = [
+            Reason(ReasonCode.MUTUAL_FIT, {"forward": round(forward, 3), "backward": round(backward, 3)}, score)
+        ]
+        wanted = shared_terms(self.left_needs_text_[left], self.right_offers_text_[right], terms, top)
+        offered = shared_terms(self.right_needs_text_[right], self.left_offers_text_[left], terms, top)
+        if wanted or offered:
+            reasons.append(
+                Reason(
+                    ReasonCode.SHARED_TERMS,
+                    {"needs_met": [t for t, _ in wanted], "offers_used": [t for t, _ in offered]},
+                    sum(w for _, w in wanted + offered),
+                )
+            )
+        for code, attribute in ((ReasonCode.SECTOR_MATCH, "sectors"), (ReasonCode.TECHNOLOGY_MATCH, "technologies")):
+            common = sorted(getattr(left_profile, attribute) & getattr(right_profile, attribute))
+            if common:
+                reasons.append(Reason(code, {attribute: common}, 0.1 * len(common)))
+        if left_profile.location and left_profile.location == right_profile.location:
+            reasons.append(Reason(ReasonCode.LOCATION_MATCH, {"location": left_profile.location}, 0.05))
+        return sorted(reasons, key=lambda reason: -reason.weight)

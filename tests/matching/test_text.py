@@ -1,0 +1,39 @@
+"""Vietnamese text meets with or without diacritics; English and Vietnamese share one vectorizer."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ecosystem.text import fold as ecosystem_fold
+from matching.engine.reciprocity import Profile, ProfileMatcher
+from matching.engine.text import TextVectorizer, fold
+
+
+@given(st.text())
+def test_fast_fold_equals_the_ecosystem_fold(text):
+    assert fold(text) == ecosystem_fold(text)
+
+
+def test_diacritics_and_case_do_not_matter():
+    vectorizer = TextVectorizer(min_df=1)
+    rows = vectorizer.fit_transform(
+        ["Đại học Thủ Dầu Một: năng lượng mặt trời", "DAI HOC THU DAU MOT nang luong mat troi"]
+    )
+    assert (rows[0] @ rows[1].T).toarray()[0, 0] > 0.99
+
+
+def test_a_need_without_diacritics_finds_the_capability_written_with_them():
+    startups = [Profile(needs="can phong thi nghiem nang luong mat troi"), Profile(needs="phan mem ke toan")]
+    labs = [
+        Profile(offers="Phòng thí nghiệm năng lượng mặt trời, Đại học Bình Dương"),
+        Profile(offers="Dịch vụ kế toán"),
+    ]
+    matcher = ProfileMatcher(reciprocal=False).fit(startups, labs)
+    best, _ = matcher.top_k(1)
+    assert best.indices[:, 0].tolist() == [0, 1]
+
+
+def test_character_ngrams_and_pruning_keep_rows_normalised():
+    vectorizer = TextVectorizer(min_df=1, char_ngram_range=(3, 4), max_terms=8)
+    rows = vectorizer.fit_transform(["cảm biến IoT cho nông nghiệp", "IoT sensors for agriculture"])
+    assert all(rows[i].nnz <= 8 for i in range(2))
+    assert abs((rows[0] @ rows[0].T).toarray()[0, 0] - 1) < 1e-5
