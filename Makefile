@@ -23,6 +23,7 @@ migrate: install
 
 run: migrate
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py search_rebuild
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install

@@ -11,6 +11,7 @@ import time
 import uuid
 
 import pytest
+import redis
 from celery import Celery
 from django.db import connection
 
@@ -65,6 +66,11 @@ def worker(tmp_path):
         process.terminate()
         process.wait(timeout=30)
         client.close()
+        # Each run has a queue of its own: leave nothing of it behind on the shared Redis.
+        broker = redis.Redis.from_url(REDIS)
+        leftovers = [queue, *broker.keys(f"_kombu.binding*{queue}")]
+        broker.delete(*leftovers)
+        broker.close()
 
 
 def wait_for(condition, log) -> None:
