@@ -158,10 +158,23 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "idf_")
         texts = list(texts)
         blocks = []
-        for (_prefix, params), vocabulary in zip(self._analyzers(), self.vocabularies_, strict=True):
+        for position, ((_prefix, params), vocabulary) in enumerate(
+            zip(self._analyzers(), self.vocabularies_, strict=True)
+        ):
+            if len(texts) <= self.chunk_size:
+                # One profile changed: reuse a counter whose (large) vocabulary was validated once.
+                blocks.append(self._counter(position, params, vocabulary).transform(texts).tocsr())
+                continue
             parts = self._map(_count, texts, params, vocabulary)
-            blocks.append(sp.vstack([part for part, _ in parts]).tocsr() if parts else sp.csr_matrix((0, 0)))
+            blocks.append(sp.vstack([part for part, _ in parts]).tocsr())
         return self._weight(blocks)
+
+    def _counter(self, position: int, params: dict, vocabulary: dict) -> CountVectorizer:
+        counters = self.__dict__.setdefault("_counters", {})
+        if position not in counters:
+            counters[position] = CountVectorizer(vocabulary=vocabulary, dtype=np.float32, **params)
+            counters[position].transform([""])  # validates the vocabulary now, not on every call
+        return counters[position]
 
     def _weight(self, blocks: list[sp.csr_matrix]) -> sp.csr_matrix:
         weighted = []
