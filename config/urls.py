@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
     path("search/", include("search.urls")),
+    path("", include("matching.urls")),
     path("", include("ecosystem.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -9,10 +9,12 @@ from tests.factories.ecosystem import (
     ProgramFactory,
     StartupProfileFactory,
 )
+from tests.factories.matching import MatchFactory
 
 __all__ = [
     "CapabilityFactory",
     "InvitationFactory",
+    "MatchFactory",
     "MembershipFactory",
     "MentorOfferFactory",
     "NeedFactory",

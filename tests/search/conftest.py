@@ -1,6 +1,5 @@
 """Search test fixtures: a second, SQLite database for the FTS5 backend, and a small ecosystem to search."""
 
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -23,31 +22,6 @@ from tests.factories import (
 )
 
 SQLITE_ALIAS = "search_sqlite"
-# A port nothing listens on: a broker that is down.
-BROKER_DOWN = "redis://127.0.0.1:9/0"
-
-
-def _reset_connections(app) -> None:
-    # Celery keeps a producer pool for the broker it first used; forget it, as Celery does after a fork
-    # (without closing it: kombu shares pools between apps that use the same broker).
-    app._pool = None
-    app.amqp._producer_pool = None
-
-
-@contextmanager
-def celery_broker(url: str, **conf):
-    """Send tasks to the broker at `url` (instead of running them in-process) while inside the block."""
-    from config.celery_app import app
-
-    changes = {"broker_url": url, "task_always_eager": False, **conf}
-    previous = {key: app.conf[key] for key in changes}
-    app.conf.update(changes)
-    _reset_connections(app)
-    try:
-        yield app
-    finally:
-        app.conf.update(previous)
-        _reset_connections(app)
 
 
 @pytest.fixture(scope="session")

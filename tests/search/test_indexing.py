@@ -23,7 +23,7 @@ from tests.factories import (
     ProgramFactory,
     StartupProfileFactory,
 )
-from tests.search.conftest import BROKER_DOWN, celery_broker
+from tests.workers import BROKER_DOWN, celery_broker
 
 pytestmark = pytest.mark.django_db
 

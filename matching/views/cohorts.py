@@ -1,0 +1,3 @@
+"""cohorts pages."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""introductions pages."""
+
+urlpatterns = []
