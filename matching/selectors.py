@@ -1,0 +1,111 @@
+"""Reads of matches: whose they are, which a person sees, and from which side.
+
+A person sees a match from the seeker side when it belongs to one of their organisations (or to
+a need one of them posted) and from the provider side when it is about their own capability,
+capability of their organisation, or mentor offer. Program matches seen by officers are the
+outreach list (`outreach_list_for`), not "my matches".
+"""
+
+from django.db.models import Case, CharField, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from ecosystem.models import Membership
+from matching.models import Match, MatchKind, MatchState, Side
+
+
+def _my_organisations(user):
+    # A subquery, not a join: joining memberships would repeat rows for every member.
+    return Membership.objects.filter(user=user).values("organisation")
+
+
+def seeker_q(user) -> Q:
+    """Return the condition for matches the person looks at from the seeker side."""
+    organisations = _my_organisations(user)
+    return Q(
+        kind__in=[MatchKind.FUNDING, MatchKind.COLLABORATION, MatchKind.MENTORING], organisation__in=organisations
+    ) | Q(kind=MatchKind.NEED, need__organisation__in=organisations)
+
+
+def provider_q(user) -> Q:
+    """Return the condition for matches the person looks at from the provider side (not programs)."""
+    organisations = _my_organisations(user)
+    mine = (
+        Q(capability__owner=user) | Q(capability__contact_person=user) | Q(capability__organisation__in=organisations)
+    )
+    return Q(kind__in=[MatchKind.COLLABORATION, MatchKind.NEED]) & mine | Q(
+        kind=MatchKind.MENTORING, mentor__user=user
+    )
+
+
+def _visible_q(now) -> Q:
+    """Hide matches whose other end is gone from view: hidden, private, unpublished or closed."""
+    return (
+        (Q(program__isnull=True) | Q(program__live=True, program__hidden_at__isnull=True))
+        & (Q(program__closes_at__isnull=True) | Q(program__closes_at__gt=now))
+        & (Q(capability__isnull=True) | Q(capability__hidden_at__isnull=True, capability__is_public=True))
+        & (Q(mentor__isnull=True) | Q(mentor__hidden_at__isnull=True, mentor__is_public=True))
+        & (Q(need__isnull=True) | Q(need__hidden_at__isnull=True, need__is_public=True))
+        & (Q(organisation__isnull=True) | Q(organisation__hidden_at__isnull=True))
+    )
+
+
+def match_list_for(
+    *,
+    user,
+    side: str | None = None,
+    kind: str | None = None,
+    include_dismissed: bool = False,
+    now=None,
+) -> QuerySet[Match]:
+    """Return the matches a signed-in person sees, annotated with `viewer_side`, best first.
+
+    Current matches plus those the viewer saved (saved ones stay after a recompute drops them);
+    dismissed ones only when asked for.
+    """
+    now = now or timezone.now()
+    seeker, provider = seeker_q(user), provider_q(user)
+    if side == Side.SEEKER:
+        mine = seeker
+    elif side == Side.PROVIDER:
+        mine = provider
+    else:
+        mine = seeker | provider
+    matches = (
+        Match.objects.filter(mine, _visible_q(now))
+        .annotate(
+            viewer_side=Case(
+                When(seeker, then=Value(Side.SEEKER)), default=Value(Side.PROVIDER), output_field=CharField()
+            )
+        )
+        .select_related(
+            "organisation",
+            "program",
+            "program__agency",
+            "capability",
+            "capability__organisation",
+            "mentor",
+            "mentor__user",
+            "need",
+            "need__organisation",
+        )
+    )
+    if kind:
+        matches = matches.filter(kind=kind)
+    state = Case(When(seeker, then="seeker_state"), default="provider_state", output_field=CharField())
+    matches = matches.annotate(viewer_state=state)
+    if include_dismissed:
+        matches = matches.filter(Q(is_current=True) | ~Q(viewer_state=MatchState.NEW))
+    else:
+        matches = matches.filter(Q(is_current=True) | Q(viewer_state=MatchState.SAVED)).exclude(
+            viewer_state=MatchState.DISMISSED
+        )
+    return matches.order_by("-score", "pk")
+
+
+def outreach_list_for(*, program, now=None) -> QuerySet[Match]:
+    """Return a program's funding matches (the organisations it fits), best first; callers check eligibility."""
+    return (
+        Match.objects.filter(kind=MatchKind.FUNDING, program=program, organisation__hidden_at__isnull=True)
+        .select_related("organisation")
+        .order_by("-score", "pk")
+    )
