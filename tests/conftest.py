@@ -57,6 +57,17 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _own_match_index(settings, tmp_path_factory):
+    # Each test's database is different: its fitted match index must not leak into the next test.
+    from matching.services.index import match_index_forget
+
+    settings.MATCHING_ARTEFACTS_DIR = str(tmp_path_factory.mktemp("matching"))
+    match_index_forget()
+    yield
+    match_index_forget()
+
+
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """Run what the code defers to commit (e-mails, tasks), as a real commit would."""

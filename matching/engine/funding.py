@@ -256,6 +256,27 @@ class FundingRecommender(BaseEstimator):
             rows.append(self._score_features(features))
         return np.vstack(rows) if rows else np.zeros((0, len(self.program_ids_)), dtype=np.float32)
 
+    def score_rows(self, matrix, applicant_ids: Sequence[str | None], *, chunk_size: int = 2000) -> np.ndarray:
+        """Return match qualities of queries already turned into rows by `vectorizer_`.
+
+        The portal keeps every profile's rows between updates, so a changed program is scored
+        against 100,000 profiles without tokenising them again.
+        """
+        check_is_fitted(self, "components_")
+        rows = []
+        for start in range(0, matrix.shape[0], chunk_size):
+            stop = min(start + chunk_size, matrix.shape[0])
+            features = self.components_.features(
+                matrix[start:stop], list(applicant_ids[start:stop]), np.full(stop - start, np.nan)
+            )
+            rows.append(self._score_features(features))
+        return np.vstack(rows) if rows else np.zeros((0, len(self.program_ids_)), dtype=np.float32)
+
+    @property
+    def programs_matrix_(self):
+        """The programs' own text rows (for the terms a profile shares with a program)."""
+        return self.components_.programs_matrix
+
     def _score_features(self, features: np.ndarray) -> np.ndarray:
         n, _p, f = features.shape
         base = fallback_scores(features)

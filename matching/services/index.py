@@ -1,0 +1,256 @@
+"""The fitted match index: text features of every profile, the funding model, and how to keep them current.
+
+A full refit (`match_index_build`, nightly and in `matches_rebuild`) fits the text features on the
+whole corpus, turns every profile into rows once, fits the funding model and saves it all as one
+versioned artefact. Workers load it lazily, once per process (and again when a newer one is
+saved). A single update must not re-read 100,000 profiles, so the index patches itself: rows of
+entities changed since it was built (or named by the caller) are re-read and replaced, rows of
+entities that can no longer be matched are dropped.
+"""
+
+import logging
+import threading
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+from django.conf import settings
+from django.utils import timezone
+
+from matching.engine import artefacts
+from matching.engine.funding import Award, FundingRecommender
+from matching.engine.text import TextVectorizer
+from matching.models import Relationship, RelationshipStatus
+from matching.services import feeds
+
+logger = logging.getLogger(__name__)
+
+ARTEFACT_NAME = "helix-match-index"
+SIDES = ("startup", "capability", "mentor", "need")
+FEEDS = {
+    "startup": feeds.startup_feed,
+    "capability": feeds.capability_feed,
+    "mentor": feeds.mentor_feed,
+    "need": feeds.need_feed,
+}
+# Which model's updated_at tells that a side's row is out of date.
+SIDE_QUERYSETS = {
+    "startup": feeds.startup_queryset,
+    "capability": feeds.capability_queryset,
+    "mentor": feeds.mentor_queryset,
+    "need": feeds.need_queryset,
+}
+SIDE_ID_FIELDS = {"startup": "organisation_id", "capability": "pk", "mentor": "pk", "need": "pk"}
+
+
+def _empty_rows(width: int) -> sp.csr_matrix:
+    return sp.csr_matrix((0, width), dtype=np.float32)
+
+
+@dataclass
+class SideRows:
+    """One side's entities: ids, profiles (and applicants), and their needs/offers text rows."""
+
+    ids: np.ndarray
+    feed: feeds.Feed
+    needs: sp.csr_matrix
+    offers: sp.csr_matrix
+    funding: sp.csr_matrix | None = None  # startups: rows of the funding model's own features
+    position: dict[int, int] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.position = {int(entity): row for row, entity in enumerate(self.ids)}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def rows(self, entity_ids) -> np.ndarray:
+        """Return the row numbers of these entities (those the index has)."""
+        return np.array([self.position[i] for i in entity_ids if i in self.position], dtype=np.int64)
+
+
+def _vectorize(vectorizer: TextVectorizer, feed: feeds.Feed) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    if not len(feed):
+        width = len(vectorizer.get_feature_names_out())
+        return _empty_rows(width), _empty_rows(width)
+    matrix = vectorizer.transform([p.needs for p in feed.profiles] + [p.offers for p in feed.profiles])
+    return sp.csr_matrix(matrix[: len(feed)]), sp.csr_matrix(matrix[len(feed) :])
+
+
+def funding_text(profile) -> str:
+    """Return what a startup's funding query reads: what it does and what it needs."""
+    return profile.offers if profile.needs == profile.offers else f"{profile.offers}\n{profile.needs}"
+
+
+@dataclass
+class MatchIndex:
+    version: str
+    built_at: datetime
+    vectorizer: TextVectorizer
+    sides: dict[str, SideRows]
+    funding: FundingRecommender | None
+    programs: feeds.ProgramFeed
+    # The moment up to which changes are already in the rows (refresh moves it forward).
+    synced_at: datetime | None = None
+
+    def side_rows(self, side: str, feed: feeds.Feed) -> SideRows:
+        needs, offers = _vectorize(self.vectorizer, feed)
+        funding = None
+        if side == "startup" and self.funding is not None:
+            funding = _empty_rows(len(self.funding.vectorizer_.terms_)) if not len(feed) else None
+        if side == "startup" and self.funding is not None and len(feed):
+            funding = sp.csr_matrix(self.funding.vectorizer_.transform([funding_text(p) for p in feed.profiles]))
+        return SideRows(np.array(feed.ids, dtype=np.int64), feed, needs, offers, funding)
+
+    def patch(self, side: str, entity_ids) -> None:
+        """Re-read these entities of one side and replace (or drop) their rows."""
+        entity_ids = sorted({int(i) for i in entity_ids})
+        if not entity_ids:
+            return
+        current = self.sides[side]
+        fresh = self.side_rows(side, FEEDS[side](entity_ids))
+        keep = np.ones(len(current), dtype=bool)
+        keep[current.rows(entity_ids)] = False
+        kept = np.flatnonzero(keep)
+        feed = feeds.Feed(
+            ids=[current.feed.ids[i] for i in kept] + fresh.feed.ids,
+            profiles=[current.feed.profiles[i] for i in kept] + fresh.feed.profiles,
+            updated_at=[current.feed.updated_at[i] for i in kept] + fresh.feed.updated_at,
+            applicants=[current.feed.applicants[i] for i in kept] + fresh.feed.applicants if side == "startup" else [],
+        )
+        funding = None
+        if current.funding is not None and fresh.funding is not None:
+            funding = sp.vstack([current.funding[kept], fresh.funding], format="csr")
+        self.sides[side] = SideRows(
+            np.array(feed.ids, dtype=np.int64),
+            feed,
+            sp.vstack([current.needs[kept], fresh.needs], format="csr"),
+            sp.vstack([current.offers[kept], fresh.offers], format="csr"),
+            funding,
+        )
+
+    def refresh(self, *, also: dict[str, list[int]] | None = None) -> None:
+        """Bring the rows up to date with the database: changes since the last sync, plus `also`."""
+        now = timezone.now()
+        since = self.synced_at or self.built_at
+        for side in SIDES:
+            changed = set((also or {}).get(side, []))
+            changed.update(
+                SIDE_QUERYSETS[side]()
+                .model.objects.filter(updated_at__gt=since)
+                .values_list(SIDE_ID_FIELDS[side], flat=True)
+            )
+            if side == "need":
+                # A startup's needs text is its posted needs: their changes are its changes too.
+                extra = feeds.Need.objects.filter(pk__in=changed).values_list("organisation_id", flat=True)
+                self.patch("startup", extra)
+            self.patch(side, changed)
+        # Programs are few: always read them fresh (their dates decide whether they can be matched).
+        self.programs = feeds.program_feed()
+        if self.funding is None and len(self.programs):
+            # The first programs of a new portal: fit the funding model now rather than at night.
+            self.funding = _fit_funding(self.programs, self.sides["startup"].feed)
+            self.sides["startup"] = self.side_rows("startup", self.sides["startup"].feed)
+        self.synced_at = now
+
+
+def _awards() -> list[Award]:
+    """Return the funding outcomes recorded in Helix: relationships a program funded."""
+    rows = Relationship.objects.filter(status=RelationshipStatus.FUNDED, program__isnull=False).values_list(
+        "organisation_id", "program_id", "started_at"
+    )
+    awards = []
+    profiles = dict(zip(*_startup_texts([r[0] for r in rows]), strict=True))
+    for organisation_id, program_id, started_at in rows:
+        if organisation_id in profiles:
+            awards.append(
+                Award(str(organisation_id), str(program_id), profiles[organisation_id], started_at.year + 0.0)
+            )
+    return awards
+
+
+def _startup_texts(organisation_ids) -> tuple[list[int], list[str]]:
+    feed = feeds.startup_feed(organisation_ids)
+    return feed.ids, [funding_text(p) for p in feed.profiles]
+
+
+def _vectorizer(corpus_size: int) -> TextVectorizer:
+    # Folded words and bigrams: "đại học" meets "dai hoc". A term in half of a large corpus tells
+    # nothing; in a small portal (or a test) no term is that common by accident.
+    return TextVectorizer(ngram_range=(1, 2), min_df=1, max_df=0.5 if corpus_size >= 200 else 1.0, max_terms=64)
+
+
+def _fit_funding(programs: feeds.ProgramFeed, startups: feeds.Feed) -> FundingRecommender:
+    return FundingRecommender(n_jobs=1).fit(
+        programs.programs, _awards(), corpus=[funding_text(p) for p in startups.profiles]
+    )
+
+
+def match_index_build() -> MatchIndex:
+    """Fit the text features and the funding model on every profile and program in the database."""
+    started = timezone.now()
+    side_feeds = {side: FEEDS[side]() for side in SIDES}
+    programs = feeds.program_feed()
+    corpus = [text for feed in side_feeds.values() for p in feed.profiles for text in (p.needs, p.offers) if text]
+    corpus += [program.text for program in programs.programs]
+    vectorizer = _vectorizer(len(corpus)).fit(corpus or ["helix"])
+    funding = _fit_funding(programs, side_feeds["startup"]) if len(programs) else None
+    index = MatchIndex(
+        version=f"{started:%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}",
+        built_at=started,
+        vectorizer=vectorizer,
+        sides={},
+        funding=funding,
+        programs=programs,
+    )
+    index.sides = {side: index.side_rows(side, feed) for side, feed in side_feeds.items()}
+    index.synced_at = started
+    logger.info("match index built", extra={"version": index.version, **{s: len(f) for s, f in side_feeds.items()}})
+    return index
+
+
+# -- Storage -------------------------------------------------------------------------------------
+
+
+def index_path() -> Path:
+    return Path(settings.MATCHING_ARTEFACTS_DIR) / "match-index.joblib"
+
+
+_cache: dict[str, object] = {}
+_lock = threading.Lock()
+
+
+def match_index_save(index: MatchIndex) -> None:
+    """Write the index where every worker loads it from, and use it in this process too."""
+    artefacts.save(index, index_path(), name=ARTEFACT_NAME, version=index.version)
+    with _lock:
+        _cache.update(index=index, mtime=index_path().stat().st_mtime)
+
+
+def match_index_get() -> MatchIndex:
+    """Return this process's index, current with the database: loaded lazily, built if none exists yet."""
+    path = index_path()
+    with _lock:
+        mtime = path.stat().st_mtime if path.exists() else None
+        if mtime is None:
+            index = match_index_build()
+            artefacts.save(index, path, name=ARTEFACT_NAME, version=index.version)
+            _cache.update(index=index, mtime=path.stat().st_mtime)
+        elif _cache.get("mtime") != mtime:
+            try:
+                index, _header = artefacts.load(path, name=ARTEFACT_NAME)
+            except artefacts.ArtefactMismatch:
+                logger.warning("match index unusable here; rebuilding", exc_info=True)
+                index = match_index_build()
+                artefacts.save(index, path, name=ARTEFACT_NAME, version=index.version)
+            _cache.update(index=index, mtime=path.stat().st_mtime)
+        return _cache["index"]
+
+
+def match_index_forget() -> None:
+    """Drop this process's copy (tests, and after the artefacts folder changes)."""
+    with _lock:
+        _cache.clear()

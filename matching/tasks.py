@@ -1,0 +1,66 @@
+"""Celery tasks that keep matches fresh: thin wrappers around `matching.services`, safe to run twice."""
+
+from celery import chord, shared_task
+from django.db import DatabaseError
+from django.utils import timezone
+
+from matching.services import freshness, recompute
+from matching.services.index import match_index_build, match_index_get, match_index_save
+
+RETRY = {
+    "bind": True,
+    "acks_late": True,
+    "autoretry_for": (DatabaseError, ConnectionError),
+    "retry_backoff": True,
+    "retry_backoff_max": 300,
+    "retry_jitter": True,
+    "max_retries": 5,
+}
+
+
+@shared_task(**RETRY)
+def matches_recompute(self, entity_type: str, ids: list[int]) -> int:
+    """Recompute the matches of changed entities ("startup", "need", "program", "capability", "mentor")."""
+    return recompute.matches_recompute_for(entity_type=entity_type, entity_ids=ids)
+
+
+@shared_task(**RETRY)
+def matches_rebuild_shard(self, side: str, start: int, stop: int, version: str, started_at: str) -> int:
+    """Compute every match of one shard of seekers with the index of `version`."""
+    index = match_index_get()
+    if index.version != version:
+        # A newer refit replaced this run's index: that run's own shards cover this one.
+        return 0
+    return recompute.matches_compute_shard(
+        index=index, side=side, start=start, stop=stop, computed_at=timezone.datetime.fromisoformat(started_at)
+    )
+
+
+@shared_task(**RETRY)
+def matches_rebuild_finish(self, written: list[int], version: str, started_at: str) -> dict:
+    """Retire the pairs the rebuild did not produce (the chord's callback)."""
+    index = match_index_get()
+    if index.version != version:
+        return {"written": sum(written), "retired": 0}
+    retired = recompute.matches_finish_rebuild(index=index, started_at=timezone.datetime.fromisoformat(started_at))
+    return {"written": sum(written), "retired": retired}
+
+
+@shared_task(bind=True, acks_late=True, max_retries=2)
+def matches_refit(self) -> str:
+    """Refit the models on everything and recompute every match, sharded across the workers (nightly)."""
+    started_at = timezone.now()
+    index = match_index_build()
+    match_index_save(index)
+    shards = recompute.shards(index, freshness.shard_size())
+    stamp = started_at.isoformat()
+    chord(matches_rebuild_shard.si(side, start, stop, index.version, stamp) for side, start, stop in shards)(
+        matches_rebuild_finish.s(index.version, stamp)
+    )
+    return index.version
+
+
+@shared_task(bind=True, acks_late=True, max_retries=3, autoretry_for=(DatabaseError,), retry_backoff=True)
+def matches_sweep(self) -> dict[str, int]:
+    """Re-enqueue every entity whose matches are older than the entity (django-celery-beat, every 5 minutes)."""
+    return freshness.matches_sweep()

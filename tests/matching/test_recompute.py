@@ -1,0 +1,164 @@
+"""Recomputing matches from the facts: the right pairs with reasons, eligibility first, idempotent, states kept."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from ecosystem.models import OrganisationKind
+from matching.models import Match, MatchedSource, MatchKind, MatchState
+from matching.services.recompute import matches_rebuild_all, matches_recompute_for
+from tests.factories import (
+    CapabilityFactory,
+    MentorOfferFactory,
+    NeedFactory,
+    OrganisationFactory,
+    ProgramFactory,
+    StartupProfileFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ecosystem():
+    traffic = StartupProfileFactory(
+        organisation=OrganisationFactory(name="Giao Thông Xanh"),
+        pitch="Camera AI đếm xe và phát hiện sự cố giao thông",
+        description="Thị giác máy tính cho camera giao thông đô thị",
+    )
+    farming = StartupProfileFactory(
+        organisation=OrganisationFactory(name="Nông Nghiệp Số", kind=OrganisationKind.ENTERPRISE),
+        pitch="Cảm biến độ ẩm đất cho nông nghiệp thông minh",
+        description="IoT tưới tiêu tự động cho vườn sầu riêng",
+    )
+    vision = CapabilityFactory(
+        title="Phòng thí nghiệm thị giác máy tính",
+        description="Camera giao thông: đếm xe, phát hiện sự cố, thị giác máy tính",
+    )
+    soil = CapabilityFactory(
+        title="Trung tâm cảm biến nông nghiệp", description="Cảm biến độ ẩm đất, IoT tưới tiêu nông nghiệp"
+    )
+    program = ProgramFactory(
+        title="Hỗ trợ giao thông thông minh", summary="Tài trợ camera AI và thị giác máy tính cho giao thông đô thị"
+    )
+    startups_only = ProgramFactory(
+        title="Nông nghiệp thông minh cho startup",
+        summary="Cảm biến độ ẩm đất và IoT tưới tiêu nông nghiệp",
+        eligible_kinds=[OrganisationKind.STARTUP],
+    )
+    return {
+        "traffic": traffic.organisation,
+        "farming": farming.organisation,
+        "vision": vision,
+        "soil": soil,
+        "program": program,
+        "startups_only": startups_only,
+    }
+
+
+def best(organisation, kind):
+    return (
+        Match.objects.filter(organisation=organisation, kind=kind, seeker_rank__isnull=False)
+        .order_by("-score")
+        .first()
+    )
+
+
+def test_rebuild_ranks_the_fitting_partner_and_program_first_with_reasons(ecosystem):
+    matches_rebuild_all()
+    collaboration = best(ecosystem["traffic"], MatchKind.COLLABORATION)
+    assert collaboration.capability == ecosystem["vision"]
+    shared = next(r for r in collaboration.reasons if r["code"] == "shared_terms")
+    assert "camera" in " ".join(shared["params"]["needs_met"])
+    assert best(ecosystem["farming"], MatchKind.COLLABORATION).capability == ecosystem["soil"]
+    assert best(ecosystem["traffic"], MatchKind.FUNDING).program == ecosystem["program"]
+
+
+def test_a_program_an_organisation_is_not_eligible_for_is_never_matched(ecosystem):
+    matches_rebuild_all()
+    farming_programs = set(
+        Match.objects.filter(organisation=ecosystem["farming"], kind=MatchKind.FUNDING).values_list(
+            "program", flat=True
+        )
+    )
+    assert ecosystem["startups_only"].pk not in farming_programs  # an enterprise, not a startup
+    assert Match.objects.filter(organisation=ecosystem["traffic"], program=ecosystem["startups_only"]).count() <= 1
+
+
+def test_rebuild_twice_leaves_the_same_rows(ecosystem):
+    matches_rebuild_all()
+    first = dict(Match.objects.values_list("key", "score"))
+    matches_rebuild_all()
+    again = dict(Match.objects.values_list("key", "score"))
+    assert first and again.keys() == first.keys()
+    assert [again[key] for key in first] == pytest.approx(list(first.values()))
+
+
+def test_a_dismissed_match_stays_dismissed_after_recomputes(ecosystem):
+    matches_rebuild_all()
+    dismissed = best(ecosystem["traffic"], MatchKind.COLLABORATION)
+    dismissed.seeker_state = MatchState.DISMISSED
+    dismissed.save()
+    ecosystem["vision"].title = "Hóa học vật liệu"  # no longer fits at all
+    ecosystem["vision"].description = "Chỉ còn làm về polymer"
+    ecosystem["vision"].save()
+    matches_recompute_for(entity_type="capability", entity_ids=[ecosystem["vision"].pk])
+    matches_rebuild_all()
+    dismissed.refresh_from_db()
+    assert dismissed.seeker_state == MatchState.DISMISSED
+    assert not dismissed.is_current
+
+
+def test_a_profile_change_moves_its_matches(ecosystem):
+    matches_rebuild_all()
+    profile = ecosystem["farming"].startup_profile
+    profile.pitch = "Camera AI phát hiện sự cố giao thông"
+    profile.description = "Thị giác máy tính, đếm xe trên camera giao thông"
+    profile.save()
+    matches_recompute_for(entity_type="startup", entity_ids=[ecosystem["farming"].pk])
+    assert best(ecosystem["farming"], MatchKind.COLLABORATION).capability == ecosystem["vision"]
+    source = MatchedSource.objects.get(source_type="startup", source_id=ecosystem["farming"].pk)
+    assert source.source_updated_at == profile.updated_at
+
+
+def test_diacritic_free_text_meets_vietnamese_text():
+    seeker = StartupProfileFactory(pitch="cam bien do am dat cho nong nghiep", description="tuoi tieu tu dong")
+    CapabilityFactory(title="Hóa học vật liệu", description="Vật liệu polymer và hóa học xanh")
+    soil = CapabilityFactory(title="Cảm biến nông nghiệp", description="Cảm biến độ ẩm đất, tưới tiêu tự động")
+    matches_rebuild_all()
+    assert best(seeker.organisation, MatchKind.COLLABORATION).capability == soil
+
+
+def test_a_full_mentor_is_not_recommended():
+    startup = StartupProfileFactory(pitch="Nền tảng thương mại điện tử", description="Bán hàng trực tuyến")
+    full = MentorOfferFactory(
+        headline="Thương mại điện tử", expertise="Bán hàng trực tuyến, thương mại điện tử", capacity=1
+    )
+    free = MentorOfferFactory(headline="Thương mại điện tử", expertise="Thương mại điện tử và bán hàng", capacity=2)
+    from matching.models import Relationship
+
+    Relationship.objects.create(kind=MatchKind.MENTORING, key="x", organisation=OrganisationFactory(), mentor=full)
+    matches_rebuild_all()
+    mentors = set(
+        Match.objects.filter(organisation=startup.organisation, kind=MatchKind.MENTORING).values_list(
+            "mentor", flat=True
+        )
+    )
+    assert free.pk in mentors and full.pk not in mentors
+
+
+def test_need_matches_capabilities_and_closed_programs_drop_out(ecosystem):
+    need = NeedFactory(
+        organisation=ecosystem["farming"], title="Cần cảm biến độ ẩm đất", problem="Tưới tiêu nông nghiệp tốn nước"
+    )
+    matches_rebuild_all()
+    assert (
+        Match.objects.filter(kind=MatchKind.NEED, need=need).order_by("-score").first().capability == ecosystem["soil"]
+    )
+    program = ecosystem["program"]
+    program.closes_at = timezone.now() - timedelta(days=1)
+    program.save()
+    matches_recompute_for(entity_type="program", entity_ids=[program.pk])
+    matches_rebuild_all()
+    assert not Match.objects.filter(program=program).exists()
