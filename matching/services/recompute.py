@@ -231,27 +231,71 @@ def _ranked(best: TopK) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return rows, best.indices[rows, places], places + 1
 
 
-def block_pairs(scored: Scored, *, seeker_lists=True, provider_lists=True, spread=False) -> list[Pair]:
-    """Return the pairs of a block that enter the seekers' and (within this block) providers' lists."""
+def _fitted_matcher(index: MatchIndex, kind: str, seekers: SideRows, providers: SideRows) -> ProfileMatcher:
+    matcher = ProfileMatcher(vectorizer=index.vectorizer, reciprocal=kind != MatchKind.NEED)
+    return matcher.fit(
+        seekers.feed.profiles,
+        providers.feed.profiles,
+        text_rows=(seekers.needs, seekers.offers, providers.needs, providers.offers),
+    )
+
+
+def profile_block_pairs(index: MatchIndex, kind: str, seeker_rows: np.ndarray) -> list[Pair]:
+    """Return the pairs of these seekers that enter their own lists or (within the block) providers' lists.
+
+    Uses the engine's chunked exact top-k, so memory stays bounded whatever the providers' number.
+    """
+    seekers = _subset(index.sides[SEEKER_SIDE[kind]], seeker_rows)
+    providers = index.sides[PROVIDER_SIDE[kind]]
+    matcher = _fitted_matcher(index, kind, seekers, providers)
+    adjust, spread = None, kind == MatchKind.MENTORING
+    if spread:
+        room = _mentor_room(providers.ids)
+
+        def adjust(start, stop, scores):
+            scores = scores.toarray() if sp.issparse(scores) else np.array(scores, dtype=np.float32)
+            scores[:, room == 0] = -np.inf
+            return scores
+
+    best, by_provider = matcher.top_k(3 * top_k() if spread else top_k(), k_per_right=provider_top_k(), adjust=adjust)
+    if spread:
+        best = spread_exposure(best, top_k(), exposure_caps(len(seekers), top_k(), len(room), room))
+    cells: dict[tuple[int, int], dict] = defaultdict(dict)
+    for i, j, rank in zip(*_ranked(best), strict=True):
+        cells[(i, j)].update(seeker_rank=rank, score=best.scores[i, rank - 1])
+    for j, i, rank in zip(*_ranked(by_provider), strict=True):
+        cells[(i, j)].update(provider_rank=rank, score=by_provider.scores[j, rank - 1])
+    if not cells:
+        return []
+    rows, cols = (np.array(axis, dtype=np.int64) for axis in zip(*cells, strict=True))
+    values = np.array([cell["score"] for cell in cells.values()], dtype=np.float32)
+    explained = profile_pair_reasons(matcher, rows, cols, values, seekers.feed.profiles, providers.feed.profiles)
+    return [
+        Pair(
+            kind,
+            int(seekers.ids[i]),
+            int(providers.ids[j]),
+            float(value),
+            [reason.as_dict() for reason in reasons],
+            cell.get("seeker_rank"),
+            cell.get("provider_rank"),
+        )
+        for i, j, value, reasons, cell in zip(rows, cols, values, explained, cells.values(), strict=True)
+    ]
+
+
+def block_pairs(scored: Scored) -> list[Pair]:
+    """Return the pairs of a dense block that enter the seekers' and (within it) the providers' lists."""
     by_pair: dict[tuple[int, int], dict] = defaultdict(dict)
-    if seeker_lists:
-        if spread:
-            pool = top_k_of(scored.scores, 3 * top_k(), min_score=0.0)
-            room = _mentor_room(scored.provider_ids)
-            best = spread_exposure(pool, top_k(), exposure_caps(len(scored.seekers), top_k(), len(room), room))
-        else:
-            best = top_k_of(scored.scores, top_k(), min_score=0.0)
-        for i, j, rank in zip(*_ranked(best), strict=True):
-            by_pair[(i, j)]["seeker_rank"] = rank
-    if provider_lists:
-        best = top_k_of(np.ascontiguousarray(scored.scores.T), provider_top_k(), min_score=0.0)
-        for j, i, rank in zip(*_ranked(best), strict=True):
-            by_pair[(i, j)]["provider_rank"] = rank
+    for i, j, rank in zip(*_ranked(top_k_of(scored.scores, top_k(), min_score=0.0)), strict=True):
+        by_pair[(i, j)]["seeker_rank"] = rank
+    best = top_k_of(np.ascontiguousarray(scored.scores.T), provider_top_k(), min_score=0.0)
+    for j, i, rank in zip(*_ranked(best), strict=True):
+        by_pair[(i, j)]["provider_rank"] = rank
     if not by_pair:
         return []
     cells = np.array(list(by_pair), dtype=np.int64)
-    rows, cols = cells[:, 0], cells[:, 1]
-    pairs = _pairs_from(scored, rows, cols)
+    pairs = _pairs_from(scored, cells[:, 0], cells[:, 1])
     for pair, cell in zip(pairs, by_pair.values(), strict=True):
         pair.seeker_rank, pair.provider_rank = cell.get("seeker_rank"), cell.get("provider_rank")
     return pairs
@@ -459,8 +503,11 @@ def matches_compute_shard(*, index: MatchIndex, side: str, start: int, stop: int
     for kind in KINDS_OF["need"] if side == "need" else KINDS_OF["startup"]:
         if not can_score(index, kind):
             continue
-        scored = score_block(index, kind, rows)
-        pairs = _existing(kind, block_pairs(scored, spread=kind == MatchKind.MENTORING))
+        if kind == MatchKind.FUNDING:
+            pairs = block_pairs(score_block(index, kind, rows))
+        else:
+            pairs = profile_block_pairs(index, kind, rows)
+        pairs = _existing(kind, pairs)
         with transaction.atomic():
             # A full recompute decides both lists: ranks it did not give are cleared.
             _upsert(kind, pairs, version=index.version, now=computed_at, both_ranks=True)
