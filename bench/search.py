@@ -27,6 +27,8 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
+from support import create_database, drop_database, log, timed  # noqa: E402  (bench/support.py)
+
 # Realistic things people type: Vietnamese with and without diacritics, English, names, typos.
 TEXTS = [
     "cảm biến", "cam bien", "cảm biến nước", "iot", "IoT sensors", "đại học", "dai hoc", "trường đại học",
@@ -79,36 +81,6 @@ def realistic_queries(count: int = QUERIES, seed: int = 20251101) -> list[dict[s
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def admin_connection(pg_url: str):
-    import psycopg
-
-    return psycopg.connect(f"{pg_url}/postgres", autocommit=True)
-
-
-def create_database(pg_url: str, name: str) -> None:
-    with admin_connection(pg_url) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def drop_database(pg_url: str, name: str) -> None:
-    from django.db import connections
-
-    connections.close_all()
-    with admin_connection(pg_url) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def log(message: str) -> None:
-    print(message, flush=True)
-
-
-def timed(function) -> float:
-    started = time.perf_counter()
-    function()
-    return (time.perf_counter() - started) * 1000
 
 
 def run(organisations: int, *, reuse: bool = False) -> dict:

@@ -1,0 +1,222 @@
+"""Portal benchmark on PostgreSQL + Redis: "my matches" page time and how fast a profile edit shows.
+
+    .venv/bin/python bench/portal.py                          # 100,000 organisations (takes a while)
+    .venv/bin/python bench/portal.py --organisations 5000     # a quick check
+    .venv/bin/python bench/portal.py --keep                   # keep the database for --reuse
+
+Creates a database of its own (--database, default helix_portal_bench), migrates it, loads
+`seed_demo --scale N` and runs the full match recompute (`matches_rebuild`, timed). Then:
+
+- **My matches**: a member of the startup with the most matches opens /en/me/matches/ (every
+  tab) through Django's test client in this process — server time, warm, median of 30 passes.
+  Baseline in the same run: the /en/me/ dashboard, which reads no matches.
+- **Update visible**: a real Celery worker on Redis (a queue of its own) serves the recompute
+  tasks. The startup's profile is edited and committed; the clock runs until its matches in the
+  database carry the new computation (the page would show them). Median of 5 edits, after one
+  warm-up edit that loads the fitted index into the worker. Baseline in the same run: a ping
+  round trip to the same worker.
+
+The database is dropped afterwards unless --keep. The last line of output is one JSON object.
+Targets: page < 100 ms median, update visible < 5 s.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+from support import create_database, drop_database, log, timed  # noqa: E402  (bench/support.py)
+
+REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
+PAGE_PASSES = 30
+EDITS = 5
+TABS = ["", "?tab=partners", "?tab=mentors", "?tab=funding"]
+PITCHES = [
+    "Camera AI phát hiện sự cố giao thông và đếm xe cho đô thị thông minh",
+    "Cảm biến độ ẩm đất và tưới tiêu tự động cho nông nghiệp công nghệ cao",
+    "Nền tảng thanh toán số cho hộ kinh doanh nhỏ",
+    "Telemedicine platform connecting district clinics with city hospitals",
+    "Dự báo ngập lụt đô thị bằng dữ liệu cảm biến và mô hình thủy văn",
+    "Predictive maintenance for factory machines with vibration sensors",
+]
+
+
+def start_worker(queue: str, env: dict, log_path: Path) -> subprocess.Popen:
+    from celery import Celery
+
+    hostname = f"{queue}@localhost"
+    with log_path.open("ab") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "-Q", queue, "-n", hostname,
+             "--without-mingle", "--without-gossip", "-l", "warning"],
+            env=env, stdout=output, stderr=subprocess.STDOUT, cwd=BASE_DIR,
+        )  # fmt: skip
+    client = Celery(broker=REDIS, set_as_current=False)
+    deadline = time.monotonic() + 60
+    while not client.control.ping(destination=[hostname], timeout=1):
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"worker did not start:\n{log_path.read_text()}")
+    client.close()
+    return process
+
+
+def busiest_startup():
+    from django.db.models import Count
+
+    from ecosystem.models import Membership
+    from matching.models import Match
+
+    organisation_id = (
+        Match.objects.filter(organisation__isnull=False, organisation__memberships__isnull=False)
+        .values("organisation_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .values_list("organisation_id", flat=True)
+        .first()
+    )
+    membership = Membership.objects.select_related("user", "organisation").filter(organisation_id=organisation_id)
+    return membership.first()
+
+
+def measure_pages(user) -> dict:
+    from django.test import Client
+
+    client = Client(SERVER_NAME="localhost")
+    client.force_login(user)
+    pages = [f"/en/me/matches/{tab}" for tab in TABS]
+    for url in [*pages, "/en/me/"]:  # warm: templates, translations, connection
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    page_ms, baseline_ms = [], []
+    for _ in range(PAGE_PASSES):
+        for url in pages:
+            page_ms.append(timed(lambda u=url: client.get(u)))
+        baseline_ms.append(timed(lambda: client.get("/en/me/")))
+    return {"page": page_ms, "baseline": baseline_ms}
+
+
+def measure_updates(organisation, env: dict, workdir: Path) -> dict:
+    from celery import Celery
+    from django.db import transaction
+
+    from config.celery_app import app
+    from matching.models import Match
+
+    queue = f"helix-portal-bench-{uuid.uuid4().hex[:8]}"
+    app.conf.update(broker_url=REDIS, task_always_eager=False, task_default_queue=queue)
+    app._pool = None
+    app.amqp._producer_pool = None
+    worker = start_worker(queue, env, workdir / "worker.log")
+    client = Celery(broker=REDIS, set_as_current=False)
+    profile = organisation.startup_profile
+    try:
+
+        def edit(pitch: str) -> float:
+            started_at = time.monotonic()
+            with transaction.atomic():
+                profile.pitch = pitch
+                profile.save()
+            changed_after = profile.updated_at
+            while not Match.objects.filter(organisation=organisation, computed_at__gt=changed_after).exists():
+                if time.monotonic() - started_at > 120:
+                    raise RuntimeError(f"no update after 120 s:\n{(workdir / 'worker.log').read_text()}")
+                time.sleep(0.02)
+            return time.monotonic() - started_at
+
+        warm = edit(PITCHES[-1])
+        log(f"warm-up edit (the worker loads the fitted index): {warm:.2f} s")
+        seconds = [edit(PITCHES[n % len(PITCHES)]) for n in range(EDITS)]
+        pings = []
+        for _ in range(EDITS):
+            started = time.monotonic()
+            client.control.ping(destination=[f"{queue}@localhost"], timeout=5)
+            pings.append(time.monotonic() - started)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=60)
+        client.close()
+    return {"seconds": seconds, "pings": pings, "warm": warm}
+
+
+def run(organisations: int, *, reuse: bool, workdir: Path, env: dict) -> dict:
+    from django.core.management import call_command
+    from django.db import connection
+
+    from ecosystem.models import Organisation
+    from matching.models import Match
+
+    call_command("migrate", verbosity=0)
+    if not reuse:
+        call_command("seed_demo", scale=organisations, verbosity=1)
+    rebuild_seconds = None
+    if not (reuse and Match.objects.exists()):  # --reuse keeps the matches of the run that kept the data
+        started = time.monotonic()
+        call_command("matches_rebuild", verbosity=1)
+        rebuild_seconds = round(time.monotonic() - started, 1)
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE matching_match")
+    membership = busiest_startup()
+    log(f"matches: {Match.objects.count():,}; measuring as {membership.user} of {membership.organisation}")
+    pages = measure_pages(membership.user)
+    updates = measure_updates(membership.organisation, env, workdir)
+    return {
+        "matches_page_ms_median": round(statistics.median(pages["page"]), 1),
+        "matches_page_ms_p95": round(sorted(pages["page"])[int(0.95 * (len(pages["page"]) - 1))], 1),
+        "baseline_dashboard_ms_median": round(statistics.median(pages["baseline"]), 1),
+        "update_visible_seconds": round(statistics.median(updates["seconds"]), 2),
+        "update_visible_seconds_max": round(max(updates["seconds"]), 2),
+        "baseline_worker_ping_seconds": round(statistics.median(updates["pings"]), 3),
+        "rebuild_seconds": rebuild_seconds,
+        "organisations": Organisation.objects.count(),
+        "matches": Match.objects.count(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--organisations", type=int, default=100_000, help="how many to load (default 100,000)")
+    parser.add_argument("--database", default="helix_portal_bench")
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--reuse", action="store_true", help="use the data in --database (from a run with --keep)")
+    args = parser.parse_args()
+    pg_url = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+    if not args.reuse:
+        create_database(pg_url, args.database)
+    workdir = Path(tempfile.mkdtemp(prefix="helix-portal-bench-"))
+    os.environ.update(
+        DATABASE_URL=f"{pg_url}/{args.database}",
+        DJANGO_SETTINGS_MODULE="config.settings.test",  # DEBUG off: no query log growing in memory
+        # Kept beside the database (--keep/--reuse): the fitted index belongs to that data.
+        MATCHING_ARTEFACTS_DIR=str(BASE_DIR / "var" / "bench" / args.database),
+        LOG_LEVEL=os.environ.get("LOG_LEVEL", "WARNING"),
+    )
+    env = {**os.environ, "CELERY_BROKER_URL": REDIS}
+    import django
+
+    django.setup()
+    try:
+        figures = run(args.organisations, reuse=args.reuse, workdir=workdir, env=env)
+    finally:
+        if not args.keep:
+            drop_database(pg_url, args.database)
+    log(
+        f"my matches: median {figures['matches_page_ms_median']} ms, p95 {figures['matches_page_ms_p95']} ms "
+        f"(target < 100; dashboard baseline {figures['baseline_dashboard_ms_median']} ms); "
+        f"profile edit visible after {figures['update_visible_seconds']} s median (target < 5; worker ping "
+        f"{figures['baseline_worker_ping_seconds']} s); full recompute {figures['rebuild_seconds']} s "
+        f"for {figures['organisations']:,} organisations, {figures['matches']:,} matches"
+    )
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

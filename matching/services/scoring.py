@@ -1,0 +1,274 @@
+"""Scoring blocks of seekers against providers with the fitted index, and the pairs worth keeping.
+
+Every kind is a seeker side (startups; needs) against a provider side (programs, capabilities,
+mentors). A pair is kept when it is in the seeker's top `MATCHING_TOP_K` (its `seeker_rank`) or in
+the provider's top `MATCHING_PROVIDER_TOP_K` (its `provider_rank`: outreach lists, mentees, the
+startups a capability fits). Full lists come from the engine's chunked exact top-k; single
+updates score one entity against everyone on the other side.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+from django.conf import settings
+from django.db.models import Count
+
+from ecosystem.models import MentorOffer
+from matching.engine import eligibility as eligibility_rules
+from matching.engine.capacity import exposure_caps, spread_exposure
+from matching.engine.explain import profile_pair_reasons, top_shared_terms
+from matching.engine.reasons import Reason, ReasonCode
+from matching.engine.reciprocity import ProfileMatcher
+from matching.engine.retrieval import TopK, top_k_of
+from matching.models import MatchKind, Relationship, RelationshipStatus, match_key
+from matching.services.index import MatchIndex, SideRows
+
+# The provider side of each kind.
+PROVIDER_SIDE = {
+    MatchKind.FUNDING: "program",
+    MatchKind.COLLABORATION: "capability",
+    MatchKind.MENTORING: "mentor",
+    MatchKind.NEED: "capability",
+}
+SEEKER_SIDE = {kind: ("need" if kind == MatchKind.NEED else "startup") for kind in MatchKind}
+
+
+def top_k() -> int:
+    return settings.MATCHING_TOP_K
+
+
+def provider_top_k() -> int:
+    return settings.MATCHING_PROVIDER_TOP_K
+
+
+@dataclass
+class Pair:
+    kind: str
+    seeker: int
+    provider: int
+    score: float
+    reasons: list[dict] = field(default_factory=list)
+    seeker_rank: int | None = None
+    provider_rank: int | None = None
+
+    @property
+    def key(self) -> str:
+        return match_key(self.kind, self.seeker, self.provider)
+
+
+# -- Blocks --------------------------------------------------------------------------------------
+
+
+def _subset(side: SideRows, rows: np.ndarray) -> SideRows:
+    feed = side.feed
+    subset_feed = type(feed)(
+        ids=[feed.ids[i] for i in rows],
+        profiles=[feed.profiles[i] for i in rows],
+        updated_at=[feed.updated_at[i] for i in rows],
+        applicants=[feed.applicants[i] for i in rows] if feed.applicants else [],
+    )
+    return SideRows(
+        side.ids[rows],
+        subset_feed,
+        side.needs[rows],
+        side.offers[rows],
+        side.funding[rows] if side.funding is not None else None,
+    )
+
+
+def _mentor_room(mentor_ids) -> np.ndarray:
+    """Return how many more startups each mentor can take (capacity minus active mentoring)."""
+    active = dict(
+        Relationship.objects.filter(
+            kind=MatchKind.MENTORING, status=RelationshipStatus.ACTIVE, mentor_id__in=list(mentor_ids)
+        )
+        .values("mentor_id")
+        .annotate(n=Count("pk"))
+        .values_list("mentor_id", "n")
+    )
+    capacity = dict(MentorOffer.objects.filter(pk__in=list(mentor_ids)).values_list("pk", "capacity"))
+    return np.array([max(capacity.get(i, 0) - active.get(i, 0), 0) for i in mentor_ids], dtype=np.int64)
+
+
+@dataclass
+class Scored:
+    """A block of scores: seekers × providers (-inf where a pair may never match)."""
+
+    kind: str
+    seekers: SideRows
+    provider_ids: np.ndarray
+    scores: np.ndarray
+    explain: object  # (rows, cols, scores) -> list[list[Reason]]
+
+
+def _profile_scores(index: MatchIndex, kind: str, seekers: SideRows, providers: SideRows) -> Scored:
+    matcher = ProfileMatcher(vectorizer=index.vectorizer, reciprocal=kind != MatchKind.NEED)
+    matcher.fit(
+        seekers.feed.profiles,
+        providers.feed.profiles,
+        text_rows=(seekers.needs, seekers.offers, providers.needs, providers.offers),
+    )
+    forward = matcher.left_needs_ @ matcher.right_offers_.T
+    combined = matcher._combine(0, len(seekers), forward)
+    scores = np.asarray(combined.toarray() if sp.issparse(combined) else combined, dtype=np.float32)
+    if kind == MatchKind.MENTORING:
+        scores[:, _mentor_room(providers.ids) == 0] = -np.inf
+
+    def explain(rows, cols, values):
+        return profile_pair_reasons(matcher, rows, cols, values, seekers.feed.profiles, providers.feed.profiles)
+
+    return Scored(kind, seekers, providers.ids, scores, explain)
+
+
+def _funding_scores(index: MatchIndex, seekers: SideRows) -> Scored:
+    programs = index.programs
+    model = index.funding
+    program_rows = model.vectorizer_.transform([p.text for p in programs.programs])
+    fitted = model.score_rows(seekers.funding, [str(i) for i in seekers.ids]) if len(seekers) else None
+    column = {program_id: n for n, program_id in enumerate(model.program_ids_)}
+    scores = np.zeros((len(seekers), len(programs)), dtype=np.float32)
+    for j, program in enumerate(programs.programs):
+        if program.id in column and fitted is not None:
+            scores[:, j] = fitted[:, column[program.id]]
+        else:
+            # Published since the last refit: its own text only, on the model's fallback scale.
+            cosine = np.asarray((seekers.funding @ program_rows[j].T).todense()).ravel()
+            scores[:, j] = 1.0 / (1.0 + np.exp(-(4.0 * cosine - 2.0)))
+    arrays, people = eligibility_rules.encode(seekers.feed.applicants, programs.criteria)
+    eligible, unknown = arrays.check(**people)
+    scores = eligibility_rules.apply(scores, eligible, unknown)
+    terms = model.vectorizer_.terms_
+
+    def explain(rows, cols, values):
+        shared = top_shared_terms(seekers.funding, program_rows, rows, cols, terms)
+        explained = []
+        for n, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
+            reasons = []
+            if shared[n]:
+                reasons.append(Reason(ReasonCode.SHARED_TERMS, {"terms": shared[n]}, 1.0))
+            if unknown[i, j]:
+                reasons.append(Reason(ReasonCode.CRITERIA_UNKNOWN, {"count": int(unknown[i, j])}, -1.0))
+            else:
+                reasons.append(Reason(ReasonCode.CRITERIA_MET, {}, 0.5))
+            explained.append(reasons)
+        return explained
+
+    return Scored(MatchKind.FUNDING, seekers, np.array(programs.ids, dtype=np.int64), scores, explain)
+
+
+def can_score(index: MatchIndex, kind: str) -> bool:
+    """Return whether both sides of a kind have anyone to match (and funding has its model)."""
+    if kind == MatchKind.FUNDING:
+        return index.funding is not None and len(index.programs) > 0 and len(index.sides["startup"]) > 0
+    return len(index.sides[SEEKER_SIDE[kind]]) > 0 and len(index.sides[PROVIDER_SIDE[kind]]) > 0
+
+
+def score_block(index: MatchIndex, kind: str, seeker_rows: np.ndarray, provider_rows: np.ndarray | None = None):
+    """Return the scores of these seekers (row numbers) against the providers (all, or these rows)."""
+    seekers = _subset(index.sides[SEEKER_SIDE[kind]], seeker_rows)
+    if kind == MatchKind.FUNDING:
+        scored = _funding_scores(index, seekers)
+        if provider_rows is not None:
+            scored.scores, scored.provider_ids = scored.scores[:, provider_rows], scored.provider_ids[provider_rows]
+            inner = scored.explain
+            scored.explain = lambda rows, cols, values: inner(rows, provider_rows[cols], values)
+        return scored
+    providers = index.sides[PROVIDER_SIDE[kind]]
+    if provider_rows is not None:
+        providers = _subset(providers, provider_rows)
+    return _profile_scores(index, kind, seekers, providers)
+
+
+def pairs_from(scored: Scored, rows: np.ndarray, cols: np.ndarray, **ranks) -> list[Pair]:
+    values = scored.scores[rows, cols]
+    explained = scored.explain(rows, cols, values)
+    pairs = []
+    for n, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
+        pair = Pair(
+            scored.kind,
+            int(scored.seekers.ids[i]),
+            int(scored.provider_ids[j]),
+            float(values[n]),
+            [reason.as_dict() for reason in explained[n]],
+        )
+        for name, rank in ranks.items():
+            setattr(pair, name, int(rank[n]) if rank is not None else None)
+        pairs.append(pair)
+    return pairs
+
+
+def ranked(best: TopK) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rows, places = np.nonzero((best.indices >= 0) & np.isfinite(best.scores) & (best.scores > 0))
+    return rows, best.indices[rows, places], places + 1
+
+
+def _fitted_matcher(index: MatchIndex, kind: str, seekers: SideRows, providers: SideRows) -> ProfileMatcher:
+    matcher = ProfileMatcher(vectorizer=index.vectorizer, reciprocal=kind != MatchKind.NEED)
+    return matcher.fit(
+        seekers.feed.profiles,
+        providers.feed.profiles,
+        text_rows=(seekers.needs, seekers.offers, providers.needs, providers.offers),
+    )
+
+
+def profile_block_pairs(index: MatchIndex, kind: str, seeker_rows: np.ndarray) -> list[Pair]:
+    """Return the pairs of these seekers that enter their own lists or (within the block) providers' lists.
+
+    Uses the engine's chunked exact top-k, so memory stays bounded whatever the providers' number.
+    """
+    seekers = _subset(index.sides[SEEKER_SIDE[kind]], seeker_rows)
+    providers = index.sides[PROVIDER_SIDE[kind]]
+    matcher = _fitted_matcher(index, kind, seekers, providers)
+    adjust, spread = None, kind == MatchKind.MENTORING
+    if spread:
+        room = _mentor_room(providers.ids)
+
+        def adjust(start, stop, scores):
+            scores = scores.toarray() if sp.issparse(scores) else np.array(scores, dtype=np.float32)
+            scores[:, room == 0] = -np.inf
+            return scores
+
+    best, by_provider = matcher.top_k(3 * top_k() if spread else top_k(), k_per_right=provider_top_k(), adjust=adjust)
+    if spread:
+        best = spread_exposure(best, top_k(), exposure_caps(len(seekers), top_k(), len(room), room))
+    cells: dict[tuple[int, int], dict] = defaultdict(dict)
+    for i, j, rank in zip(*ranked(best), strict=True):
+        cells[(i, j)].update(seeker_rank=rank, score=best.scores[i, rank - 1])
+    for j, i, rank in zip(*ranked(by_provider), strict=True):
+        cells[(i, j)].update(provider_rank=rank, score=by_provider.scores[j, rank - 1])
+    if not cells:
+        return []
+    rows, cols = (np.array(axis, dtype=np.int64) for axis in zip(*cells, strict=True))
+    values = np.array([cell["score"] for cell in cells.values()], dtype=np.float32)
+    explained = profile_pair_reasons(matcher, rows, cols, values, seekers.feed.profiles, providers.feed.profiles)
+    return [
+        Pair(
+            kind,
+            int(seekers.ids[i]),
+            int(providers.ids[j]),
+            float(value),
+            [reason.as_dict() for reason in reasons],
+            cell.get("seeker_rank"),
+            cell.get("provider_rank"),
+        )
+        for i, j, value, reasons, cell in zip(rows, cols, values, explained, cells.values(), strict=True)
+    ]
+
+
+def block_pairs(scored: Scored) -> list[Pair]:
+    """Return the pairs of a dense block that enter the seekers' and (within it) the providers' lists."""
+    by_pair: dict[tuple[int, int], dict] = defaultdict(dict)
+    for i, j, rank in zip(*ranked(top_k_of(scored.scores, top_k(), min_score=0.0)), strict=True):
+        by_pair[(i, j)]["seeker_rank"] = rank
+    best = top_k_of(np.ascontiguousarray(scored.scores.T), provider_top_k(), min_score=0.0)
+    for j, i, rank in zip(*ranked(best), strict=True):
+        by_pair[(i, j)]["provider_rank"] = rank
+    if not by_pair:
+        return []
+    cells = np.array(list(by_pair), dtype=np.int64)
+    pairs = pairs_from(scored, cells[:, 0], cells[:, 1])
+    for pair, cell in zip(pairs, by_pair.values(), strict=True):
+        pair.seeker_rank, pair.provider_rank = cell.get("seeker_rank"), cell.get("provider_rank")
+    return pairs
