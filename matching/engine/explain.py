@@ -8,13 +8,19 @@ both texts, each direction's fit, and the taxonomy facts the two sides share.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 import scipy.sparse as sp
 
 from .reasons import Reason, ReasonCode
 from .reciprocity import Profile, ProfileMatcher
+from .text import STOP_WORDS, fold
+
+WORD = re.compile(r"(?u)\b\w\w+\b")
 
 
 def top_shared_terms(left, right, rows: np.ndarray, cols: np.ndarray, terms, top: int = 5) -> list[list[str]]:
@@ -31,6 +37,35 @@ def top_shared_terms(left, right, rows: np.ndarray, cols: np.ndarray, terms, top
     for pair, term in zip(pair_of[keep].tolist(), products.indices[keep].tolist(), strict=True):
         shared[pair].append(str(terms[term]))
     return shared
+
+
+@lru_cache(maxsize=20_000)
+def surface_forms(text: str) -> dict[str, str]:
+    """Return how `text` itself spells each of its folded words and word pairs ("vung nuoi" → "vùng nuôi").
+
+    Terms are matched folded (so "dai hoc" meets "đại học"); a reason shows them as the person wrote them.
+    """
+    words = [(fold(word), word.lower()) for word in WORD.findall(text)]
+    words = [(folded, word) for folded, word in words if folded not in STOP_WORDS]
+    forms = {}
+    for (first, first_word), (second, second_word) in pairwise(words):
+        forms.setdefault(f"{first} {second}", f"{first_word} {second_word}")
+    for folded, word in words:
+        forms.setdefault(folded, word)
+    return forms
+
+
+def as_written(terms: list[str], *texts: str) -> list[str]:
+    """Return the terms as the first of `texts` that contains them spells them."""
+    spelled = []
+    for term in terms:
+        for text in texts:
+            if term in (forms := surface_forms(text)):
+                spelled.append(forms[term])
+                break
+        else:
+            spelled.append(term)
+    return spelled
 
 
 def pair_fits(left, right, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -78,9 +113,12 @@ def profile_pair_reasons(
             )
         ]
         if needs_met[n] or offers_used[n]:
-            reasons.append(
-                Reason(ReasonCode.SHARED_TERMS, {"needs_met": needs_met[n], "offers_used": offers_used[n]}, 1)
-            )
+            seeker, provider = left[i], right[j]
+            terms_of_pair = {
+                "needs_met": as_written(needs_met[n], seeker.needs, provider.offers),
+                "offers_used": as_written(offers_used[n], seeker.offers, provider.needs),
+            }
+            reasons.append(Reason(ReasonCode.SHARED_TERMS, terms_of_pair, 1.0))
         reasons.extend(fact_reasons(left[i], right[j]))
         explained.append(sorted(reasons, key=lambda reason: -reason.weight))
     return explained

@@ -18,7 +18,7 @@ from django.db.models import Count
 from ecosystem.models import MentorOffer
 from matching.engine import eligibility as eligibility_rules
 from matching.engine.capacity import exposure_caps, spread_exposure
-from matching.engine.explain import profile_pair_reasons, top_shared_terms
+from matching.engine.explain import as_written, profile_pair_reasons, top_shared_terms
 from matching.engine.reasons import Reason, ReasonCode
 from matching.engine.reciprocity import ProfileMatcher
 from matching.engine.retrieval import TopK, top_k_of
@@ -147,7 +147,9 @@ def _funding_scores(index: MatchIndex, seekers: SideRows) -> Scored:
         for n, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
             reasons = []
             if shared[n]:
-                reasons.append(Reason(ReasonCode.SHARED_TERMS, {"terms": shared[n]}, 1.0))
+                profile = seekers.feed.profiles[i]
+                spelled = as_written(shared[n], profile.offers, profile.needs, programs.programs[j].text)
+                reasons.append(Reason(ReasonCode.SHARED_TERMS, {"terms": spelled}, 1.0))
             if unknown[i, j]:
                 reasons.append(Reason(ReasonCode.CRITERIA_UNKNOWN, {"count": int(unknown[i, j])}, -1.0))
             else:
