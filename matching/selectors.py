@@ -105,7 +105,13 @@ def match_list_for(
 def outreach_list_for(*, program, now=None) -> QuerySet[Match]:
     """Return a program's funding matches (the organisations it fits), best first; callers check eligibility."""
     return (
-        Match.objects.filter(kind=MatchKind.FUNDING, program=program, organisation__hidden_at__isnull=True)
+        # A private profile is not for officers to browse either: only public, visible organisations.
+        Match.objects.filter(
+            kind=MatchKind.FUNDING,
+            program=program,
+            organisation__hidden_at__isnull=True,
+            organisation__is_public=True,
+        )
         .select_related("organisation")
         .order_by("-score", "pk")
     )

@@ -25,6 +25,7 @@ from matching.engine.funding import Award, FundingRecommender
 from matching.engine.text import TextVectorizer
 from matching.models import Relationship, RelationshipStatus
 from matching.services import feeds
+from matching.services.learning import rerankers_fit
 
 logger = logging.getLogger(__name__)
 
@@ -95,6 +96,8 @@ class MatchIndex:
     programs: feeds.ProgramFeed
     # The moment up to which changes are already in the rows (refresh moves it forward).
     synced_at: datetime | None = None
+    # Kind → learning.FeedbackReranker fitted on the feedback log at build time.
+    rerankers: dict = field(default_factory=dict)
 
     def side_rows(self, side: str, feed: feeds.Feed) -> SideRows:
         needs, offers = _vectorize(self.vectorizer, feed)
@@ -208,6 +211,7 @@ def match_index_build() -> MatchIndex:
     )
     index.sides = {side: index.side_rows(side, feed) for side, feed in side_feeds.items()}
     index.synced_at = started
+    index.rerankers = rerankers_fit(index)
     logger.info("match index built", extra={"version": index.version, **{s: len(f) for s, f in side_feeds.items()}})
     return index
 

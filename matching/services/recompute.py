@@ -23,6 +23,7 @@ from matching.services.scoring import (
     provider_top_k,
     ranked,
     score_block,
+    seeker_list,
     top_k,
 )
 
@@ -56,9 +57,8 @@ def _entity_pairs(index: MatchIndex, kind: str, entity_type: str, entity_id: int
             return [], seeker_field
         scored = score_block(index, kind, rows)
         scores = scored.scores[0]
-        own = top_k_of(scores[None, :], top_k(), min_score=0.0)
-        _, cols, ranks = ranked(own)
-        pairs = pairs_from(scored, np.zeros(cols.size, dtype=np.int64), cols, seeker_rank=ranks)
+        _, cols, ranks, values = seeker_list(scored, index.rerankers.get(kind))
+        pairs = pairs_from(scored, np.zeros(cols.size, dtype=np.int64), cols, values, seeker_rank=ranks)
         # Does this seeker now enter the lists of its best providers?
         nearest = top_k_of(scores[None, :], CROSS_CHECK, min_score=0.0)
         _, near_cols, _ = ranked(nearest)
@@ -156,7 +156,7 @@ def matches_compute_shard(*, index: MatchIndex, side: str, start: int, stop: int
         if not can_score(index, kind):
             continue
         if kind == MatchKind.FUNDING:
-            pairs = block_pairs(score_block(index, kind, rows))
+            pairs = block_pairs(score_block(index, kind, rows), index.rerankers.get(kind))
         else:
             pairs = profile_block_pairs(index, kind, rows)
         pairs = match_rows.existing(kind, pairs)

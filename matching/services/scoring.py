@@ -18,12 +18,13 @@ from django.db.models import Count
 from ecosystem.models import MentorOffer
 from matching.engine import eligibility as eligibility_rules
 from matching.engine.capacity import exposure_caps, spread_exposure
-from matching.engine.explain import as_written, profile_pair_reasons, top_shared_terms
+from matching.engine.explain import as_written, pair_fits, profile_pair_reasons, top_shared_terms
 from matching.engine.reasons import Reason, ReasonCode
 from matching.engine.reciprocity import ProfileMatcher
 from matching.engine.retrieval import TopK, top_k_of
 from matching.models import MatchKind, Relationship, RelationshipStatus, match_key
 from matching.services.index import MatchIndex, SideRows
+from matching.services.learning import learned, rerank_pool
 
 # The provider side of each kind.
 PROVIDER_SIDE = {
@@ -101,6 +102,7 @@ class Scored:
     provider_ids: np.ndarray
     scores: np.ndarray
     explain: object  # (rows, cols, scores) -> list[list[Reason]]
+    features: object  # (rows, cols, scores) -> pair features for the feedback re-ranker (learning.PRIOR)
 
 
 def _profile_scores(index: MatchIndex, kind: str, seekers: SideRows, providers: SideRows) -> Scored:
@@ -119,7 +121,14 @@ def _profile_scores(index: MatchIndex, kind: str, seekers: SideRows, providers: 
     def explain(rows, cols, values):
         return profile_pair_reasons(matcher, rows, cols, values, seekers.feed.profiles, providers.feed.profiles)
 
-    return Scored(kind, seekers, providers.ids, scores, explain)
+    return Scored(kind, seekers, providers.ids, scores, explain, lambda r, c, v: profile_features(matcher, r, c, v))
+
+
+def profile_features(matcher: ProfileMatcher, rows, cols, values) -> np.ndarray:
+    """Return the re-ranker's features of two-sided pairs: the engine's score and each direction's fit."""
+    forward = pair_fits(matcher.left_needs_, matcher.right_offers_, rows, cols)
+    backward = pair_fits(matcher.left_offers_, matcher.right_needs_, rows, cols)
+    return np.column_stack([values, forward, backward]).astype(np.float64)
 
 
 def _funding_scores(index: MatchIndex, seekers: SideRows) -> Scored:
@@ -157,7 +166,10 @@ def _funding_scores(index: MatchIndex, seekers: SideRows) -> Scored:
             explained.append(reasons)
         return explained
 
-    return Scored(MatchKind.FUNDING, seekers, np.array(programs.ids, dtype=np.int64), scores, explain)
+    def features(rows, cols, values):
+        return np.column_stack([values, unknown[rows, cols] / 3.0]).astype(np.float64)
+
+    return Scored(MatchKind.FUNDING, seekers, np.array(programs.ids, dtype=np.int64), scores, explain, features)
 
 
 def can_score(index: MatchIndex, kind: str) -> bool:
@@ -174,8 +186,9 @@ def score_block(index: MatchIndex, kind: str, seeker_rows: np.ndarray, provider_
         scored = _funding_scores(index, seekers)
         if provider_rows is not None:
             scored.scores, scored.provider_ids = scored.scores[:, provider_rows], scored.provider_ids[provider_rows]
-            inner = scored.explain
-            scored.explain = lambda rows, cols, values: inner(rows, provider_rows[cols], values)
+            explain, features = scored.explain, scored.features
+            scored.explain = lambda rows, cols, values: explain(rows, provider_rows[cols], values)
+            scored.features = lambda rows, cols, values: features(rows, provider_rows[cols], values)
         return scored
     providers = index.sides[PROVIDER_SIDE[kind]]
     if provider_rows is not None:
@@ -183,8 +196,8 @@ def score_block(index: MatchIndex, kind: str, seeker_rows: np.ndarray, provider_
     return _profile_scores(index, kind, seekers, providers)
 
 
-def pairs_from(scored: Scored, rows: np.ndarray, cols: np.ndarray, **ranks) -> list[Pair]:
-    values = scored.scores[rows, cols]
+def pairs_from(scored: Scored, rows: np.ndarray, cols: np.ndarray, values=None, **ranks) -> list[Pair]:
+    values = scored.scores[rows, cols] if values is None else values
     explained = scored.explain(rows, cols, values)
     pairs = []
     for n, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
@@ -232,14 +245,19 @@ def profile_block_pairs(index: MatchIndex, kind: str, seeker_rows: np.ndarray) -
             scores[:, room == 0] = -np.inf
             return scores
 
-    best, by_provider = matcher.top_k(3 * top_k() if spread else top_k(), k_per_right=provider_top_k(), adjust=adjust)
+    reranker = index.rerankers.get(kind)
+    pool_size = 3 * top_k() if spread or learned(reranker) else top_k()
+    best, by_provider = matcher.top_k(pool_size, k_per_right=provider_top_k(), adjust=adjust)
+    best = rerank_pool(reranker, best, lambda r, c, v: profile_features(matcher, r, c, v))
     if spread:
         best = spread_exposure(best, top_k(), exposure_caps(len(seekers), top_k(), len(room), room))
+    best = TopK(best.indices[:, : top_k()], best.scores[:, : top_k()])
     cells: dict[tuple[int, int], dict] = defaultdict(dict)
     for i, j, rank in zip(*ranked(best), strict=True):
         cells[(i, j)].update(seeker_rank=rank, score=best.scores[i, rank - 1])
     for j, i, rank in zip(*ranked(by_provider), strict=True):
-        cells[(i, j)].update(provider_rank=rank, score=by_provider.scores[j, rank - 1])
+        cells[(i, j)]["provider_rank"] = rank
+        cells[(i, j)].setdefault("score", by_provider.scores[j, rank - 1])
     if not cells:
         return []
     rows, cols = (np.array(axis, dtype=np.int64) for axis in zip(*cells, strict=True))
@@ -259,18 +277,29 @@ def profile_block_pairs(index: MatchIndex, kind: str, seeker_rows: np.ndarray) -
     ]
 
 
-def block_pairs(scored: Scored) -> list[Pair]:
+def seeker_list(scored: Scored, reranker) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return each seeker's list (rows, provider columns, ranks, final scores), re-ranked by feedback if learned."""
+    pool = top_k_of(scored.scores, 3 * top_k() if learned(reranker) else top_k(), min_score=0.0)
+    pool = rerank_pool(reranker, pool, scored.features)
+    best = TopK(pool.indices[:, : top_k()], pool.scores[:, : top_k()])
+    rows, cols, ranks = ranked(best)
+    return rows, cols, ranks, best.scores[rows, ranks - 1]
+
+
+def block_pairs(scored: Scored, reranker=None) -> list[Pair]:
     """Return the pairs of a dense block that enter the seekers' and (within it) the providers' lists."""
     by_pair: dict[tuple[int, int], dict] = defaultdict(dict)
-    for i, j, rank in zip(*ranked(top_k_of(scored.scores, top_k(), min_score=0.0)), strict=True):
-        by_pair[(i, j)]["seeker_rank"] = rank
+    for i, j, rank, value in zip(*seeker_list(scored, reranker), strict=True):
+        by_pair[(i, j)].update(seeker_rank=rank, score=value)
     best = top_k_of(np.ascontiguousarray(scored.scores.T), provider_top_k(), min_score=0.0)
     for j, i, rank in zip(*ranked(best), strict=True):
         by_pair[(i, j)]["provider_rank"] = rank
+        by_pair[(i, j)].setdefault("score", scored.scores[i, j])
     if not by_pair:
         return []
     cells = np.array(list(by_pair), dtype=np.int64)
-    pairs = pairs_from(scored, cells[:, 0], cells[:, 1])
+    values = np.array([cell["score"] for cell in by_pair.values()], dtype=np.float32)
+    pairs = pairs_from(scored, cells[:, 0], cells[:, 1], values)
     for pair, cell in zip(pairs, by_pair.values(), strict=True):
         pair.seeker_rank, pair.provider_rank = cell.get("seeker_rank"), cell.get("provider_rank")
     return pairs
