@@ -73,12 +73,19 @@ class SideRows:
         return np.array([self.position[i] for i in entity_ids if i in self.position], dtype=np.int64)
 
 
-def _vectorize(vectorizer: TextVectorizer, feed: feeds.Feed) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+def _vectorize(vectorizer: TextVectorizer, feed: feeds.Feed, known=None) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Return the needs and offers rows of a feed; `known` = (matrix, row of each text) made already."""
     if not len(feed):
         width = len(vectorizer.get_feature_names_out())
         return _empty_rows(width), _empty_rows(width)
-    matrix = vectorizer.transform([p.needs for p in feed.profiles] + [p.offers for p in feed.profiles])
-    return sp.csr_matrix(matrix[: len(feed)]), sp.csr_matrix(matrix[len(feed) :])
+    texts = [p.needs for p in feed.profiles] + [p.offers for p in feed.profiles]
+    if known is None:
+        # Most startups without posted needs have needs == offers: tokenise each distinct text once.
+        distinct = list(dict.fromkeys(texts))
+        known = (vectorizer.transform(distinct), {text: row for row, text in enumerate(distinct)})
+    matrix, row_of = known
+    rows = matrix[[row_of[text] for text in texts]]
+    return sp.csr_matrix(rows[: len(feed)]), sp.csr_matrix(rows[len(feed) :])
 
 
 def funding_text(profile) -> str:
@@ -99,8 +106,8 @@ class MatchIndex:
     # Kind → learning.FeedbackReranker fitted on the feedback log at build time.
     rerankers: dict = field(default_factory=dict)
 
-    def side_rows(self, side: str, feed: feeds.Feed) -> SideRows:
-        needs, offers = _vectorize(self.vectorizer, feed)
+    def side_rows(self, side: str, feed: feeds.Feed, known=None) -> SideRows:
+        needs, offers = _vectorize(self.vectorizer, feed, known)
         funding = None
         if side == "startup" and self.funding is not None:
             funding = _empty_rows(len(self.funding.vectorizer_.terms_)) if not len(feed) else None
@@ -197,9 +204,13 @@ def match_index_build() -> MatchIndex:
     started = timezone.now()
     side_feeds = {side: FEEDS[side]() for side in SIDES}
     programs = feeds.program_feed()
-    corpus = [text for feed in side_feeds.values() for p in feed.profiles for text in (p.needs, p.offers) if text]
-    corpus += [program.text for program in programs.programs]
-    vectorizer = _vectorizer(len(corpus)).fit(corpus or ["helix"])
+    texts = [text for feed in side_feeds.values() for p in feed.profiles for text in (p.needs, p.offers) if text]
+    corpus = list(dict.fromkeys(texts + [program.text for program in programs.programs])) or ["helix"]
+    vectorizer = _vectorizer(len(corpus))
+    # One fitting pass over each distinct text, plus an empty row for profiles that state nothing.
+    fitted = vectorizer.fit_transform(corpus)
+    matrix = sp.vstack([fitted, sp.csr_matrix((1, fitted.shape[1]), dtype=fitted.dtype)])
+    known = (sp.csr_matrix(matrix), {text: row for row, text in enumerate(corpus)} | {"": len(corpus)})
     funding = _fit_funding(programs, side_feeds["startup"]) if len(programs) else None
     index = MatchIndex(
         version=f"{started:%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}",
@@ -209,7 +220,7 @@ def match_index_build() -> MatchIndex:
         funding=funding,
         programs=programs,
     )
-    index.sides = {side: index.side_rows(side, feed) for side, feed in side_feeds.items()}
+    index.sides = {side: index.side_rows(side, feed, known) for side, feed in side_feeds.items()}
     index.synced_at = started
     index.rerankers = rerankers_fit(index)
     logger.info("match index built", extra={"version": index.version, **{s: len(f) for s, f in side_feeds.items()}})
