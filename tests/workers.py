@@ -90,6 +90,8 @@ def running_worker(tmp_path: Path, *, name: str = "helix-test", broker: str = RE
     """Run a worker on a queue of its own and send this block's tasks there; yield the log file."""
     queue = f"{name}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     log = tmp_path / f"{queue}.log"
+    # Tasks the worker itself sends (a sweep's recomputes, a chord's shards) stay on this queue too.
+    env = {"CELERY_TASK_DEFAULT_QUEUE": queue, "CELERY_RESULT_BACKEND": broker, **(env or {})}
     process = start_worker(queue, log, broker=broker, extra_args=extra_args, env=env)
     try:
         with celery_broker(broker, task_default_queue=queue):

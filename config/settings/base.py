@@ -168,6 +168,7 @@ from config.settings.accounts import *  # noqa: E402,F403
 from config.settings.accounts import SOCIAL_LOGIN_APPS  # noqa: E402
 from config.settings.celery import *  # noqa: E402,F403
 from config.settings.email import *  # noqa: E402,F403
+from config.settings.matching import *  # noqa: E402,F403
 from config.settings.search import *  # noqa: E402,F403
 
 INSTALLED_APPS += SOCIAL_LOGIN_APPS

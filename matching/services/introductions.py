@@ -309,20 +309,26 @@ def _relationship_kind(kind: str) -> str:
     return MatchKind.MENTORING if kind == MatchKind.MENTORING else MatchKind.COLLABORATION
 
 
-def _check_mentor_capacity(mentor: MentorOffer) -> None:
+def _check_mentor_capacity(mentor: MentorOffer, *, user) -> None:
     # Locking the offer serialises two accepts racing for the last place.
     offer = MentorOffer.objects.select_for_update().get(pk=mentor.pk)
     active = Relationship.objects.filter(
         mentor=offer, kind=MatchKind.MENTORING, status=RelationshipStatus.ACTIVE
     ).count()
-    if active >= offer.capacity:
+    if active < offer.capacity:
+        return
+    numbers = {"active": active, "capacity": offer.capacity}
+    if offer.user_id == user.pk:
         raise ValidationError(
             _(
                 "You already mentor %(active)s startups and your capacity is %(capacity)s. Complete or end "
                 "a mentoring relationship, or raise your capacity, before accepting another."
             )
-            % {"active": active, "capacity": offer.capacity}
+            % numbers
         )
+    raise ValidationError(
+        _("This mentor already mentors %(active)s startups, their full capacity of %(capacity)s.") % numbers
+    )
 
 
 @transaction.atomic
@@ -337,7 +343,7 @@ def introduction_accept(*, user, introduction: Introduction, now=None) -> Relati
     if seeker is None or provider is None:
         raise ValidationError(_("One side of this match no longer exists."))
     if introduction.kind == MatchKind.MENTORING:
-        _check_mentor_capacity(provider)
+        _check_mentor_capacity(provider, user=user)
     introduction.status = IntroductionStatus.ACCEPTED
     introduction.answered_by = user
     introduction.answered_at = now

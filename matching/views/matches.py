@@ -1,3 +1,438 @@
-"""matches pages."""
+"""“My matches”: a signed-in person's matches by tab, with reasons, labels and actions.
 
-urlpatterns = []
+The list reads `match_list_for` and narrows it with the filters of a form bound to the query
+string (a value it cannot read is left out, never a 500). Actions are POST forms that write through
+`matching.services`, which check again from which side the person may act. A match the person has
+no side on is a 404, so its existence is not revealed.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, DateTimeField, F, Q, When
+from django.db.models.functions import Cast
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from ecosystem.forms_directories import DirectoryFilterForm, TaxonomyChoiceField
+from ecosystem.models import Capability, MentorOffer, Need, Program, Sector, StartupProfile
+from ecosystem.models.programs import CLOSING_SOON
+from ecosystem.permissions import remember_roles
+from ecosystem.templatetags.directory_tags import public_name
+from ecosystem.views.program_eligibility import checklists_for
+from matching.models import ENDS, IntroductionStatus, Match, MatchKind, MatchState, Side
+from matching.permissions import membership_roles, viewer_sides
+from matching.reasons import ReasonRenderer, score_label
+from matching.selectors import match_list_for
+from matching.services import feedback as feedback_services
+from matching.services import introductions as introduction_services
+
+PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class Tab:
+    slug: str
+    kind: str
+    side: str | None
+    label: str
+
+
+TABS = (
+    Tab("funding", MatchKind.FUNDING, None, gettext_lazy("Funding calls")),
+    Tab("partners", MatchKind.COLLABORATION, None, gettext_lazy("Collaboration partners")),
+    Tab("mentoring", MatchKind.MENTORING, None, gettext_lazy("Mentors")),
+    Tab("needs", MatchKind.NEED, Side.PROVIDER, gettext_lazy("Needs you could answer")),
+    Tab("capabilities", MatchKind.NEED, Side.SEEKER, gettext_lazy("Capabilities for your needs")),
+)
+TAB_BY_SLUG = {tab.slug: tab for tab in TABS}
+SHOW_CHOICES = [
+    ("", gettext_lazy("Current")),
+    ("saved", gettext_lazy("Saved")),
+    ("dismissed", gettext_lazy("Dismissed")),
+]
+SORT_CHOICES = [
+    ("best", gettext_lazy("Best fit")),
+    ("deadline", gettext_lazy("Deadline")),
+    ("newest", gettext_lazy("Newest")),
+]
+
+
+class MatchFilterForm(DirectoryFilterForm):
+    """The list's query string: tab, view (current, saved, dismissed), sector, closing soon and sort."""
+
+    taxonomies = {"sector": Sector}
+
+    tab = forms.ChoiceField(required=False, choices=[(tab.slug, tab.label) for tab in TABS], widget=forms.HiddenInput)
+    show = forms.ChoiceField(required=False, choices=SHOW_CHOICES, widget=forms.HiddenInput)
+    sector = TaxonomyChoiceField(label=gettext_lazy("Sector"), empty_label=gettext_lazy("All sectors"))
+    closing_soon = forms.BooleanField(label=gettext_lazy("Closing soon only"), required=False)
+    sort = forms.ChoiceField(label=gettext_lazy("Sort by"), required=False, choices=SORT_CHOICES)
+
+
+class DismissForm(forms.Form):
+    reason = forms.CharField(label=gettext_lazy("Why is it not for you? (optional)"), max_length=300, required=False)
+
+
+class IntroductionRequestForm(forms.Form):
+    message = forms.CharField(
+        label=gettext_lazy("A short message"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Say who you are and what you would like to talk about."),
+    )
+
+
+# -- Reads on top of match_list_for -------------------------------------------------------------
+
+
+def _in_sector(sector: Sector) -> Q:
+    """Matches whose other end (the one the viewer looks at) is tagged with the sector or its children."""
+    tagged = Q(sectors=sector) | Q(sectors__parent=sector)
+
+    def tagged_ids(model, relation):
+        condition = Q(**{relation: sector}) | Q(**{f"{relation}__parent": sector})
+        return model.objects.filter(condition).values("pk")
+
+    programs = Program.objects.filter(Q(eligible_sectors=sector) | Q(eligible_sectors__parent=sector)).values("pk")
+    # Programs open to every sector fit a sector filter too, as in the program directory.
+    unrestricted = Program.objects.exclude(pk__in=Program.eligible_sectors.through.objects.values("program_id"))
+    startups = StartupProfile.objects.filter(tagged).values("organisation_id")
+    seeker_sees = (
+        Q(kind=MatchKind.FUNDING, program__in=programs)
+        | Q(kind=MatchKind.FUNDING, program__in=unrestricted.values("pk"))
+        | Q(
+            kind__in=[MatchKind.COLLABORATION, MatchKind.NEED], capability__in=tagged_ids(Capability, "research_areas")
+        )
+        | Q(kind=MatchKind.MENTORING, mentor__in=tagged_ids(MentorOffer, "sectors"))
+    )
+    provider_sees = Q(kind__in=[MatchKind.COLLABORATION, MatchKind.MENTORING], organisation__in=startups) | Q(
+        kind=MatchKind.NEED, need__in=tagged_ids(Need, "sectors")
+    )
+    return Q(viewer_side=Side.SEEKER) & seeker_sees | Q(viewer_side=Side.PROVIDER) & provider_sees
+
+
+def _closing_soon(now) -> Q:
+    today = timezone.localdate(now)
+    return Q(kind=MatchKind.FUNDING, program__closes_at__gt=now, program__closes_at__lte=now + CLOSING_SOON) | Q(
+        kind=MatchKind.NEED,
+        viewer_side=Side.PROVIDER,
+        need__deadline__gte=today,
+        need__deadline__lte=today + CLOSING_SOON,
+    )
+
+
+def _sorted(matches, sort: str):
+    if sort == "deadline":
+        deadline = Case(
+            When(kind=MatchKind.FUNDING, then=F("program__closes_at")),
+            When(kind=MatchKind.NEED, viewer_side=Side.PROVIDER, then=Cast("need__deadline", DateTimeField())),
+            output_field=DateTimeField(),
+        )
+        return matches.annotate(deadline=deadline).order_by(F("deadline").asc(nulls_last=True), "-score", "pk")
+    if sort == "newest":
+        seeker, provider = Q(viewer_side=Side.SEEKER), Q(viewer_side=Side.PROVIDER)
+        listed_at = Case(
+            When(kind=MatchKind.FUNDING, then=F("program__created_at")),
+            When(Q(kind__in=[MatchKind.COLLABORATION, MatchKind.NEED]) & seeker, then=F("capability__created_at")),
+            When(Q(kind=MatchKind.MENTORING) & seeker, then=F("mentor__created_at")),
+            When(
+                Q(kind__in=[MatchKind.COLLABORATION, MatchKind.MENTORING]) & provider,
+                then=F("organisation__created_at"),
+            ),
+            When(Q(kind=MatchKind.NEED) & provider, then=F("need__created_at")),
+            output_field=DateTimeField(),
+        )
+        return matches.annotate(listed_at=listed_at).order_by(F("listed_at").desc(nulls_last=True), "-score", "pk")
+    return matches
+
+
+def _tab_counts(user) -> dict[str, int]:
+    """Return the number of current matches in each tab, and per side of the mentoring tab (one query)."""
+    rows = match_list_for(user=user).order_by().values("kind", "viewer_side").annotate(count=Count("pk"))
+    counts = dict.fromkeys([tab.slug for tab in TABS], 0)
+    counts["mentors"] = counts["mentees"] = 0
+    for row in rows:
+        for tab in TABS:
+            if tab.kind == row["kind"] and tab.side in (None, row["viewer_side"]):
+                counts[tab.slug] += row["count"]
+        if row["kind"] == MatchKind.MENTORING:
+            counts["mentors" if row["viewer_side"] == Side.SEEKER else "mentees"] += row["count"]
+    return counts
+
+
+def _mentoring_label(counts) -> str:
+    if counts["mentees"] and counts["mentors"]:
+        return _("Mentors and mentees")
+    if counts["mentees"]:
+        return _("Mentees")
+    return _("Mentors")
+
+
+# -- What a card shows ----------------------------------------------------------------------------
+
+
+@dataclass
+class MatchCard:
+    match: Match
+    side: str
+    title: str
+    url: str
+    subtitle: str
+    mine: str
+    score: object
+    reasons: list
+    checklist: object = None
+    introduction: object = None
+    can_request: bool = False
+
+    @property
+    def other(self):
+        return getattr(self.match, ENDS[self.match.kind][1 if self.side == Side.SEEKER else 0])
+
+    @property
+    def state(self) -> str:
+        return self.match.state_of(self.side)
+
+
+def _describe(end_field: str, end) -> tuple[str, str, str]:
+    """Return (title, url, subtitle) of the end a person looks at."""
+    match end_field:
+        case "program":
+            return end.title, end.get_absolute_url(), end.agency.name
+        case "capability":
+            return end.title, end.get_absolute_url(), end.organisation.name if end.organisation_id else ""
+        case "mentor":
+            return public_name(end.user), end.get_absolute_url(), end.headline
+        case "need":
+            return end.title, end.get_absolute_url(), end.organisation.name
+    # A private organisation's page is for its members: name it without a link.
+    return end.name, end.get_absolute_url() if end.is_public else "", end.summary
+
+
+def _own_name(end_field: str, end) -> str:
+    if end_field == "mentor":
+        return _("your mentor offer")
+    return str(end)
+
+
+def _can_request(match: Match, side: str, introduction) -> bool:
+    if match.kind not in introduction_services.INTRODUCIBLE_KINDS or match.state_of(side) == MatchState.DISMISSED:
+        return False
+    if match.kind == MatchKind.MENTORING and side == Side.SEEKER and match.mentor.is_paused:
+        return False
+    return introduction is None or introduction.status not in (IntroductionStatus.PENDING, IntroductionStatus.ACCEPTED)
+
+
+def match_cards(*, user, matches) -> list[MatchCard]:
+    """Return the cards of a page of matches: labels, reasons in the active language, the eligibility
+    checklist of funding calls and the latest introduction of each pair, in a fixed number of queries."""
+    matches = list(matches)
+    renderer = ReasonRenderer.for_matches(matches)
+    introductions = introduction_services.introductions_by_key(keys=[match.key for match in matches])
+    remember_roles(user, membership_roles(user))
+    cards = []
+    for match in matches:
+        side = match.viewer_side
+        seeker_field, provider_field = ENDS[match.kind]
+        other_field, own_field = (
+            (provider_field, seeker_field) if side == Side.SEEKER else (seeker_field, provider_field)
+        )
+        title, url, subtitle = _describe(other_field, getattr(match, other_field))
+        checklist = None
+        if match.kind == MatchKind.FUNDING and side == Side.SEEKER:
+            checklist = checklists_for(program=match.program, organisations=[match.organisation], user=user)[0]
+        introduction = introductions.get(match.key)
+        cards.append(
+            MatchCard(
+                match=match,
+                side=side,
+                title=title,
+                url=url,
+                subtitle=subtitle,
+                mine=_own_name(own_field, getattr(match, own_field)),
+                score=score_label(match.score),
+                reasons=renderer.sentences(match.reasons, side=side),
+                checklist=checklist,
+                introduction=introduction,
+                can_request=_can_request(match, side, introduction),
+            )
+        )
+    return cards
+
+
+# -- Pages ----------------------------------------------------------------------------------------
+
+
+@login_required
+def match_list(request):
+    user = request.user
+    form = MatchFilterForm(request.GET)
+    filters = form.filters()
+    counts = _tab_counts(user)
+    default_tab = next((tab.slug for tab in TABS if counts[tab.slug]), TABS[0].slug)
+    tab = TAB_BY_SLUG[filters.get("tab") or default_tab]
+    show = filters.get("show", "")
+    now = timezone.now()
+    matches = match_list_for(user=user, side=tab.side, kind=tab.kind, include_dismissed=show == "dismissed", now=now)
+    if show:
+        matches = matches.filter(viewer_state=MatchState.DISMISSED if show == "dismissed" else MatchState.SAVED)
+    if filters.get("sector"):
+        matches = matches.filter(_in_sector(filters["sector"]))
+    if filters.get("closing_soon"):
+        matches = matches.filter(_closing_soon(now))
+    matches = _sorted(matches, filters.get("sort", "best"))
+    if tab.kind == MatchKind.FUNDING:
+        # What the eligibility checklist reads, for the whole page at once.
+        matches = matches.select_related(
+            "organisation__startup_profile__stage", "organisation__startup_profile__location"
+        ).prefetch_related(
+            "program__eligible_stages",
+            "program__eligible_sectors",
+            "program__eligible_locations",
+            "organisation__startup_profile__sectors__parent",
+        )
+    page = Paginator(matches, PAGE_SIZE).get_page(request.GET.get("page"))
+    tabs = [
+        {
+            "slug": item.slug,
+            "label": _mentoring_label(counts) if item.slug == "mentoring" else item.label,
+            "count": counts[item.slug],
+            "current": item.slug == tab.slug,
+        }
+        for item in TABS
+    ]
+    return render(
+        request,
+        "matching/match_list.html",
+        {
+            "form": form,
+            "page": page,
+            "cards": match_cards(user=user, matches=page.object_list),
+            "tabs": tabs,
+            "tab": tab,
+            "show": show,
+            "show_choices": SHOW_CHOICES,
+            "is_filtered": bool(filters.get("sector") or filters.get("closing_soon")),
+        },
+    )
+
+
+def _match_for_action(request, pk: int) -> tuple[Match, str]:
+    """Return the match and the side the person acts from; 404 if they have no side on it."""
+    match = (
+        Match.objects.select_related("organisation", "need", "capability", "mentor", "program").filter(pk=pk).first()
+    )
+    sides = viewer_sides(request.user, match) if match is not None else set()
+    if not sides:
+        raise Http404
+    side = request.POST.get("side")
+    if side not in sides:
+        side = Side.SEEKER if Side.SEEKER in sides else Side.PROVIDER
+    return match, side
+
+
+def _back(request):
+    next_url = request.POST.get("next")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("matching:match_list")
+    return redirect(next_url)
+
+
+def _act(request, pk: int, write, success: str):
+    match, side = _match_for_action(request, pk)
+    try:
+        write(match, side)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    except PermissionDenied:
+        raise Http404 from None
+    else:
+        messages.success(request, success)
+    return _back(request)
+
+
+@login_required
+@require_POST
+def match_save(request, pk):
+    return _act(
+        request,
+        pk,
+        lambda match, side: feedback_services.match_save(user=request.user, match=match, side=side),
+        _("Saved. You will find it under “Saved”."),
+    )
+
+
+@login_required
+@require_POST
+def match_dismiss(request, pk):
+    form = DismissForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    return _act(
+        request,
+        pk,
+        lambda match, side: feedback_services.match_dismiss(user=request.user, match=match, side=side, reason=reason),
+        _("Dismissed. It will not be suggested again; you can restore it from “Dismissed”."),
+    )
+
+
+@login_required
+@require_POST
+def match_restore(request, pk):
+    return _act(
+        request,
+        pk,
+        lambda match, side: feedback_services.match_restore(user=request.user, match=match, side=side),
+        _("Restored to your matches."),
+    )
+
+
+@login_required
+@require_POST
+def introduction_request(request, pk):
+    form = IntroductionRequestForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return _back(request)
+    match, side = _match_for_action(request, pk)
+    try:
+        introduction = introduction_services.introduction_request(
+            user=request.user, match=match, side=side, message=form.cleaned_data["message"]
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return _back(request)
+    except PermissionDenied:
+        raise Http404 from None
+    messages.success(
+        request,
+        _("Your request has been sent. They have %(days)s days to answer.")
+        % {"days": introduction_services.expiry_days()},
+    )
+    return redirect("matching:introduction_detail", pk=introduction.pk)
+
+
+urlpatterns = [
+    path("me/matches/", match_list, name="match_list"),
+    path("me/matches/<int:pk>/save/", match_save, name="match_save"),
+    path("me/matches/<int:pk>/dismiss/", match_dismiss, name="match_dismiss"),
+    path("me/matches/<int:pk>/restore/", match_restore, name="match_restore"),
+    path("me/matches/<int:pk>/introduction/", introduction_request, name="introduction_request"),
+]

@@ -73,16 +73,25 @@ def test_the_sweeper_repairs_matches_after_a_change_made_while_the_broker_was_do
     wait_for(lambda: best_capability(startup.organisation) == vision.pk, worker)
 
 
-def test_the_nightly_refit_recomputes_everything_as_a_chord_of_shards(worker, settings):
-    settings.MATCHING_SHARD_SIZE = 1
+@pytest.fixture
+def two_startups_no_matches(settings):
+    settings.MATCHING_SHARD_SIZE = 1  # one shard per startup: the chord has several parts
     startups = [
         StartupProfileFactory(pitch="Cảm biến độ ẩm đất", description="Tưới tiêu nông nghiệp"),
         StartupProfileFactory(pitch="Camera giao thông", description="Thị giác máy tính đếm xe"),
     ]
-    soil = CapabilityFactory(title="Cảm biến nông nghiệp", description="Cảm biến độ ẩm đất, tưới tiêu")
-    vision = CapabilityFactory(title="Thị giác máy tính", description="Camera giao thông, đếm xe")
+    capabilities = [
+        CapabilityFactory(title="Cảm biến nông nghiệp", description="Cảm biến độ ẩm đất, tưới tiêu"),
+        CapabilityFactory(title="Thị giác máy tính", description="Camera giao thông, đếm xe"),
+    ]
     Match.objects.all().delete()
+    return startups, capabilities
+
+
+def test_the_nightly_refit_recomputes_everything_as_a_chord_of_shards(two_startups_no_matches, worker):
+    (farming, traffic), (soil, vision) = two_startups_no_matches
     app.tasks[matches_refit.name].delay()
-    wait_for(lambda: best_capability(startups[1].organisation) == vision.pk, worker, timeout=60)
-    wait_for(lambda: best_capability(startups[0].organisation) == soil.pk, worker)
-    assert "matches_rebuild_shard" in worker.read_text() and "matches_rebuild_finish" in worker.read_text()
+    wait_for(lambda: "matching.tasks.matches_rebuild_finish[" in worker.read_text(), worker, timeout=90)
+    wait_for(lambda: best_capability(traffic.organisation) == vision.pk, worker)
+    assert best_capability(farming.organisation) == soil.pk
+    assert worker.read_text().count("Task matching.tasks.matches_rebuild_shard[") >= 2  # sent to the worker

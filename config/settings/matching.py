@@ -1,0 +1,19 @@
+"""Matching: how many matches are kept, where the fitted index lives, and how long introductions wait."""
+
+import environ
+
+env = environ.Env()
+
+MATCHING_INTRODUCTION_EXPIRY_DAYS = env.int("MATCHING_INTRODUCTION_EXPIRY_DAYS", default=14)
+
+# Celery discovers `tasks.py` only; modules with more tasks are listed here for the worker to load.
+CELERY_IMPORTS = ("matching.tasks_introductions",)
+
+# How many matches each seeker keeps per kind, and how long a provider's list (outreach, mentees) is.
+MATCHING_TOP_K = env.int("MATCHING_TOP_K", default=20)
+MATCHING_PROVIDER_TOP_K = env.int("MATCHING_PROVIDER_TOP_K", default=50)
+# Where the fitted match index is kept; every worker must see the same folder (a shared volume
+# when workers run on several machines).
+MATCHING_ARTEFACTS_DIR = env("MATCHING_ARTEFACTS_DIR", default=str(environ.Path(__file__) - 3) + "/var/matching")
+# Seekers per unit of work in a full recompute (one Celery task each, run as a chord).
+MATCHING_SHARD_SIZE = env.int("MATCHING_SHARD_SIZE", default=2000)
