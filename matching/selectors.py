@@ -6,34 +6,60 @@ capability of their organisation, or mentor offer. Program matches seen by offic
 outreach list (`outreach_list_for`), not "my matches".
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Case, CharField, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from ecosystem.models import Membership
+from ecosystem.models import Capability, Membership, MentorOffer, Need
 from matching.models import Match, MatchKind, MatchState, Side
 
 
-def _my_organisations(user):
-    # A subquery, not a join: joining memberships would repeat rows for every member.
-    return Membership.objects.filter(user=user).values("organisation")
+@dataclass(frozen=True)
+class Sides:
+    """The ids a person's matches hang from: their organisations, needs, capabilities and mentor offer."""
+
+    organisations: tuple[int, ...]
+    needs: tuple[int, ...]
+    capabilities: tuple[int, ...]
+    mentors: tuple[int, ...]
+
+
+def sides_of(user) -> Sides:
+    """Return (once per request object) the ids the person's matches hang from.
+
+    Resolving them first turns "my matches" into plain `IN (…)` conditions on the match table's
+    own indexes; the same conditions as joins cannot use them and scan millions of rows.
+    """
+    if not hasattr(user, "_helix_match_sides"):
+        organisations = tuple(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
+        user._helix_match_sides = Sides(
+            organisations=organisations,
+            needs=tuple(Need.objects.filter(organisation_id__in=organisations).values_list("pk", flat=True)),
+            capabilities=tuple(
+                Capability.objects.filter(
+                    Q(owner=user) | Q(contact_person=user) | Q(organisation_id__in=organisations)
+                ).values_list("pk", flat=True)
+            ),
+            mentors=tuple(MentorOffer.objects.filter(user=user).values_list("pk", flat=True)),
+        )
+    return user._helix_match_sides
 
 
 def seeker_q(user) -> Q:
     """Return the condition for matches the person looks at from the seeker side."""
-    organisations = _my_organisations(user)
+    sides = sides_of(user)
     return Q(
-        kind__in=[MatchKind.FUNDING, MatchKind.COLLABORATION, MatchKind.MENTORING], organisation__in=organisations
-    ) | Q(kind=MatchKind.NEED, need__organisation__in=organisations)
+        kind__in=[MatchKind.FUNDING, MatchKind.COLLABORATION, MatchKind.MENTORING],
+        organisation_id__in=sides.organisations,
+    ) | Q(kind=MatchKind.NEED, need_id__in=sides.needs)
 
 
 def provider_q(user) -> Q:
     """Return the condition for matches the person looks at from the provider side (not programs)."""
-    organisations = _my_organisations(user)
-    mine = (
-        Q(capability__owner=user) | Q(capability__contact_person=user) | Q(capability__organisation__in=organisations)
-    )
-    return Q(kind__in=[MatchKind.COLLABORATION, MatchKind.NEED]) & mine | Q(
-        kind=MatchKind.MENTORING, mentor__user=user
+    sides = sides_of(user)
+    return Q(kind__in=[MatchKind.COLLABORATION, MatchKind.NEED], capability_id__in=sides.capabilities) | Q(
+        kind=MatchKind.MENTORING, mentor_id__in=sides.mentors
     )
 
 
