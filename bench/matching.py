@@ -135,13 +135,10 @@ def recompute(world: dict, k: int) -> dict:
     collaboration = ProfileMatcher(vectorizer=vectorizer).fit(startups, capabilities, text_rows=blocks[0:4])
     results["collaboration"] = collaboration.top_k(k, k_per_right=k)
     # need → capabilities, one way (the same rows, forward only).
-    results["need_to_capability"] = top_k(
-        collaboration.left_needs_, collaboration.right_offers_, k, narrow=collaboration.n_facts_
-    )
+    results["need_to_capability"] = top_k(collaboration.left_needs_, collaboration.right_offers_, k)
     # startup ↔ mentor: a wider reciprocal pool, then capacity and exposure caps.
     mentoring = ProfileMatcher(vectorizer=vectorizer).fit(startups, mentors, text_rows=blocks[0:2] + blocks[4:6])
     pool, _ = mentoring.top_k(3 * k)
-    world["mentoring_pool"] = pool
     caps = exposure_caps(len(startups), k, len(mentors), capacity=world["mentor_capacity"])
     results["mentoring"] = spread_exposure(pool, k, caps)
     # startup → program: eligibility first, unknown criteria penalised; programs' outreach lists too.
@@ -161,9 +158,7 @@ def recompute(world: dict, k: int) -> dict:
         collaboration.left_needs_text_, program_rows, k, adjust=eligible_only, k_per_candidate=k
     )
     # organisation → organisations (capabilities' owners as consortium partners), self excluded.
-    results["partners"] = top_k(
-        collaboration.right_offers_, collaboration.right_offers_, k, exclude_self=True, narrow=collaboration.n_facts_
-    )
+    results["partners"] = top_k(collaboration.right_offers_, collaboration.right_offers_, k, exclude_self=True)
     world["vectorizer"], world["program_rows"] = vectorizer, program_rows
     world["collaboration"], world["mentoring"] = collaboration, mentoring
     return results
@@ -189,36 +184,6 @@ def baseline(world: dict, k: int, sample: int) -> float:
             np.argpartition(chunk, -k, axis=1)[:, -k:]
         total += (time.perf_counter() - started) * sources.shape[0] / rows.shape[0]
     return total
-
-
-def recall(world: dict, results: dict, k: int, sample: int) -> dict[str, float]:
-    """Return, per pooled kind, the recall@k of the pooled top-k against exact scoring on `sample` sources."""
-    collaboration, mentoring = world["collaboration"], world["mentoring"]
-    rows = slice(0, sample)
-    narrow = collaboration.n_facts_
-    offers = collaboration.right_offers_
-    pairs = {
-        "collaboration": (results["collaboration"][0], collaboration.top_k(k, exact=True, rows=rows)[0]),
-        "mentoring": (world["mentoring_pool"], mentoring.top_k(k, exact=True, rows=rows)[0]),
-        "need_to_capability": (
-            results["need_to_capability"][0],
-            top_k(collaboration.left_needs_[rows], offers, k, narrow=narrow, exact=True)[0],
-        ),
-        "partners": (
-            results["partners"][0],
-            top_k(offers[rows], offers, k, narrow=narrow, exact=True, exclude_self=True)[0],
-        ),
-    }
-    out = {}
-    for kind, (pooled, exact) in pairs.items():
-        found = [
-            len(set(pooled.indices[row, :k].tolist()) & set(exact.indices[row][exact.indices[row] >= 0].tolist()))
-            / max(int((exact.indices[row] >= 0).sum()), 1)
-            for row in range(min(sample, len(exact)))
-            if exact.indices[row, 0] >= 0
-        ]
-        out[kind] = round(float(np.mean(found)), 4) if found else 1.0
-    return out
 
 
 def single_update(world: dict, results: dict, k: int, repeats: int = 25) -> float:
@@ -260,7 +225,6 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=20_000)
     parser.add_argument("--k", type=int, default=20)
     parser.add_argument("--baseline-sample", type=int, default=10_000)
-    parser.add_argument("--recall-sample", type=int, default=2_000)
     options = parser.parse_args()
     rng = np.random.default_rng(0)
     sources = _sources(rng)
@@ -284,7 +248,6 @@ def main() -> None:
     assert (shown <= exposure_caps(options.startups, options.k, options.items, world["mentor_capacity"])).all()
     base = baseline(world, options.k, options.baseline_sample)
     update = single_update(world, results, options.k)
-    recalls = recall(world, results, options.k, options.recall_sample)
     print(
         f"full recompute: {wall:.1f} s wall ({cpu:.1f} s CPU in this process), "
         f"of which texts {world['vectorize_seconds']:.1f} s"
@@ -293,7 +256,6 @@ def main() -> None:
     sample = min(1.0, options.baseline_sample / options.startups)
     print(f"bare baseline (sparse product + argpartition, {sample:.0%} of sources, scaled): {base:.1f} s")
     print(f"ratio to baseline: {wall / base:.2f}; single profile update: {update:.1f} ms median")
-    print(f"recall@{options.k} of pooled vs exact scoring, first {options.recall_sample:,} sources: {recalls}")
     print(
         json.dumps(
             {
@@ -305,7 +267,6 @@ def main() -> None:
                 "baseline_sample_fraction": round(sample, 3),
                 "ratio": round(wall / base, 2),
                 "single_update_ms_median": round(update, 1),
-                f"recall_at_{options.k}": recalls,
             }
         )
     )
