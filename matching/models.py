@@ -75,9 +75,13 @@ class Match(models.Model):
     computed_at = models.DateTimeField(default=timezone.now)
     # False once a recompute no longer ranks the pair; kept only while someone saved or dismissed it.
     is_current = models.BooleanField(default=True)
-    # Rank among the seeker's own matches of this kind (1 = best); outreach lists sort by score.
+    # Place in the seeker's own list of this kind (1 = best) and in the provider's list (outreach,
+    # mentees), or None when not in that list; and when each list last placed it, so a full
+    # recompute can clear the places of lists it rebuilt without them.
     seeker_rank = models.PositiveSmallIntegerField(null=True, blank=True)
     provider_rank = models.PositiveSmallIntegerField(null=True, blank=True)
+    seeker_listed_at = models.DateTimeField(null=True, blank=True)
+    provider_listed_at = models.DateTimeField(null=True, blank=True)
     seeker_state = models.CharField(max_length=16, choices=MatchState.choices, default=MatchState.NEW)
     provider_state = models.CharField(max_length=16, choices=MatchState.choices, default=MatchState.NEW)
 

@@ -85,7 +85,8 @@ def match_list_for(
 ) -> QuerySet[Match]:
     """Return the matches a signed-in person sees, annotated with `viewer_side`, best first.
 
-    Current matches plus those the viewer saved (saved ones stay after a recompute drops them);
+    The viewer's own list on each side (a startup's top matches; a mentor's or a capability's best
+    candidates) plus what the viewer saved (saved ones stay after a recompute drops them);
     dismissed ones only when asked for.
     """
     now = now or timezone.now()
@@ -119,22 +120,23 @@ def match_list_for(
         matches = matches.filter(kind=kind)
     state = Case(When(seeker, then="seeker_state"), default="provider_state", output_field=CharField())
     matches = matches.annotate(viewer_state=state)
+    # A pair in the other side's list only (a mentor's candidates) is not in this side's list.
+    listed = (seeker & Q(seeker_rank__isnull=False)) | (provider & Q(provider_rank__isnull=False))
     if include_dismissed:
-        matches = matches.filter(Q(is_current=True) | ~Q(viewer_state=MatchState.NEW))
+        matches = matches.filter(listed | ~Q(viewer_state=MatchState.NEW))
     else:
-        matches = matches.filter(Q(is_current=True) | Q(viewer_state=MatchState.SAVED)).exclude(
-            viewer_state=MatchState.DISMISSED
-        )
+        matches = matches.filter(listed | Q(viewer_state=MatchState.SAVED)).exclude(viewer_state=MatchState.DISMISSED)
     return matches.order_by("-score", "pk")
 
 
 def outreach_list_for(*, program, now=None) -> QuerySet[Match]:
-    """Return a program's funding matches (the organisations it fits), best first; callers check eligibility."""
+    """Return a program's list (the organisations it fits best), best first; callers check eligibility."""
     return (
         # A private profile is not for officers to browse either: only public, visible organisations.
         Match.objects.filter(
             kind=MatchKind.FUNDING,
             program=program,
+            provider_rank__isnull=False,
             organisation__hidden_at__isnull=True,
             organisation__is_public=True,
         )

@@ -99,3 +99,19 @@ def rerank_pool(reranker: FeedbackReranker | None, pool: TopK, features_of) -> T
     scores[rows, places] = reranker.score(features_of(rows, cols, pool.scores[rows, places]))
     order = np.argsort(-scores, axis=1, kind="stable")
     return TopK(np.take_along_axis(pool.indices, order, axis=1), np.take_along_axis(scores, order, axis=1))
+
+
+def rescore(reranker: FeedbackReranker | None, features_of, rows, cols, values) -> np.ndarray:
+    """Return the pairs' final scores: re-ranked by feedback where learned, so every list agrees on a pair."""
+    if not learned(reranker) or len(values) == 0:
+        return np.asarray(values, dtype=np.float32)
+    return reranker.score(features_of(rows, cols, values)).astype(np.float32)
+
+
+def ranks_within(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Return each item's place (1 = best) among the items of its group, best value first."""
+    order = np.lexsort((-values, groups))
+    ranks = np.empty(len(order), dtype=np.int64)
+    starts = np.searchsorted(groups[order], groups[order], side="left")
+    ranks[order] = np.arange(len(order)) - starts + 1
+    return ranks

@@ -30,7 +30,8 @@ def existing(kind: str, pairs: list[Pair]) -> list[Pair]:
 
 COLUMNS = [
     "key", "kind", "organisation_id", "need_id", "program_id", "capability_id", "mentor_id", "score", "reasons",
-    "model_version", "computed_at", "is_current", "seeker_rank", "provider_rank", "seeker_state", "provider_state",
+    "model_version", "computed_at", "is_current", "seeker_rank", "provider_rank", "seeker_listed_at",
+    "provider_listed_at", "seeker_state", "provider_state",
 ]  # fmt: skip
 
 
@@ -41,7 +42,9 @@ def _rows(kind: str, pairs: list[Pair], version: str, now):
         yield (
             pair.key, kind, ends.get("organisation_id"), ends.get("need_id"), ends.get("program_id"),
             ends.get("capability_id"), ends.get("mentor_id"), pair.score, pair.reasons,
-            version, now, True, pair.seeker_rank, pair.provider_rank, MatchState.NEW, MatchState.NEW,
+            version, now, True, pair.seeker_rank, pair.provider_rank,
+            None if pair.seeker_rank is None else now, None if pair.provider_rank is None else now,
+            MatchState.NEW, MatchState.NEW,
         )  # fmt: skip
 
 
@@ -74,19 +77,26 @@ def _upsert_orm(kind: str, pairs: list[Pair], update: list[str], version: str, n
     )
 
 
-def upsert(kind: str, pairs: list[Pair], *, version: str, now, both_ranks: bool = False) -> None:
-    """Insert the pairs or update their rows; states stay, and so does a rank this computation did not decide."""
+def upsert(kind: str, pairs: list[Pair], *, version: str, now) -> None:
+    """Insert the pairs or update their rows; states stay, and so does a list place this computation did not decide."""
     groups = defaultdict(list)
     for pair in pairs:
         groups[(pair.seeker_rank is not None, pair.provider_rank is not None)].append(pair)
     for (has_seeker_rank, has_provider_rank), group in groups.items():
         update = ["score", "reasons", "model_version", "computed_at", "is_current"]
-        update += ["seeker_rank"] if has_seeker_rank or both_ranks else []
-        update += ["provider_rank"] if has_provider_rank or both_ranks else []
+        update += ["seeker_rank", "seeker_listed_at"] if has_seeker_rank else []
+        update += ["provider_rank", "provider_listed_at"] if has_provider_rank else []
         if connection.vendor == "postgresql":
             _upsert_copy(_rows(kind, group, version, now), update)
         else:
             _upsert_orm(kind, group, update, version, now)
+
+
+def unlist_older(matches, started_at) -> int:
+    """Clear the list places a full recompute did not give again; return how many rows lost one."""
+    count = matches.filter(seeker_rank__isnull=False, seeker_listed_at__lt=started_at).update(seeker_rank=None)
+    count += matches.filter(provider_rank__isnull=False, provider_listed_at__lt=started_at).update(provider_rank=None)
+    return count
 
 
 def retire(matches) -> None:

@@ -13,17 +13,19 @@ from matching.engine.retrieval import top_k_of
 from matching.models import ENDS, Match, MatchKind
 from matching.services import match_rows
 from matching.services.index import MatchIndex, match_index_get
+from matching.services.learning import rescore
 from matching.services.scoring import (
     SEEKER_SIDE,
     Pair,
     block_pairs,
     can_score,
+    funding_provider_pairs,
     pairs_from,
-    profile_block_pairs,
+    profile_provider_pairs,
+    profile_seeker_pairs,
     provider_top_k,
     ranked,
     score_block,
-    seeker_list,
     top_k,
 )
 
@@ -46,64 +48,62 @@ BULK_THRESHOLD = 200
 # -- One entity ------------------------------------------------------------------------------------
 
 
+def _final_scores(index: MatchIndex, kind: str, scored, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Return the final scores of these cells of a block (-inf where a pair may never match)."""
+    values = scored.scores[rows, cols]
+    final = np.full(values.shape, -np.inf, dtype=np.float32)
+    valid = np.isfinite(values) & (values > 0)
+    final[valid] = rescore(index.rerankers.get(kind), scored.features, rows[valid], cols[valid], values[valid])
+    return final
+
+
 def _entity_pairs(index: MatchIndex, kind: str, entity_type: str, entity_id: int) -> tuple[list[Pair], str]:
-    """Return the pairs of one entity of one kind and which end (seeker or provider field) it is."""
+    """Return the pairs of one entity of one kind: its own list, and the other ends' lists it now enters."""
     seeker_field, provider_field = ENDS[kind]
+    is_seeker = entity_type == SEEKER_SIDE[kind]
+    end = seeker_field if is_seeker else provider_field
     if not can_score(index, kind):
-        return [], seeker_field if entity_type == SEEKER_SIDE[kind] else provider_field
-    if entity_type == SEEKER_SIDE[kind]:
+        return [], end
+    if is_seeker:
         rows = index.sides[entity_type].rows([entity_id])
-        if rows.size == 0:
-            return [], seeker_field
-        scored = score_block(index, kind, rows)
-        scores = scored.scores[0]
-        _, cols, ranks, values = seeker_list(scored, index.rerankers.get(kind))
-        pairs = pairs_from(scored, np.zeros(cols.size, dtype=np.int64), cols, values, seeker_rank=ranks)
-        # Does this seeker now enter the lists of its best providers?
-        nearest = top_k_of(scores[None, :], CROSS_CHECK, min_score=0.0)
-        _, near_cols, _ = ranked(nearest)
-        limits = match_rows.thresholds(
-            kind, provider_field, "provider_rank", scored.provider_ids[near_cols], provider_top_k()
-        )
-        entering = [c for c in near_cols if scores[c] > limits[int(scored.provider_ids[c])]]
-        listed = {p.provider: p for p in pairs}
-        for c in entering:
-            provider = int(scored.provider_ids[c])
-            if provider in listed:
-                listed[provider].provider_rank = provider_top_k()
-            else:
-                extra = pairs_from(
-                    scored, np.zeros(1, dtype=np.int64), np.array([c]), provider_rank=[provider_top_k()]
-                )
-                pairs.extend(extra)
-        return pairs, seeker_field
-    # A provider: every seeker is scored against this one provider.
-    if kind == MatchKind.FUNDING:
-        if entity_id not in index.programs.ids:
-            return [], provider_field
-        provider_rows = np.array([index.programs.ids.index(entity_id)])
+    elif kind == MatchKind.FUNDING:
+        rows = np.array([index.programs.ids.index(entity_id)] if entity_id in index.programs.ids else [])
     else:
-        provider_rows = index.sides[entity_type].rows([entity_id])
-        if provider_rows.size == 0:
-            return [], provider_field
-    seekers = index.sides[SEEKER_SIDE[kind]]
-    scored = score_block(index, kind, np.arange(len(seekers)), provider_rows)
-    column = scored.scores[:, 0]
-    own = top_k_of(column[None, :], provider_top_k(), min_score=0.0)
-    _, rows, ranks = ranked(own)
-    pairs = pairs_from(scored, rows, np.zeros(rows.size, dtype=np.int64), provider_rank=ranks)
-    nearest = top_k_of(column[None, :], CROSS_CHECK, min_score=0.0)
-    _, near_rows, _ = ranked(nearest)
-    limits = match_rows.thresholds(kind, seeker_field, "seeker_rank", seekers.ids[near_rows], top_k())
-    listed = {p.seeker: p for p in pairs}
-    for r in near_rows:
-        seeker = int(seekers.ids[r])
-        if column[r] > limits[seeker]:
-            if seeker in listed:
-                listed[seeker].seeker_rank = top_k()
-            else:
-                pairs.extend(pairs_from(scored, np.array([r]), np.zeros(1, dtype=np.int64), seeker_rank=[top_k()]))
-    return pairs, provider_field
+        rows = index.sides[entity_type].rows([entity_id])
+    if rows.size == 0:
+        return [], end
+    if is_seeker:
+        scored = score_block(index, kind, rows)
+        others = scored.provider_ids
+        cells = (np.zeros(len(others), dtype=np.int64), np.arange(len(others)))
+    else:
+        seekers = index.sides[SEEKER_SIDE[kind]]
+        scored = score_block(index, kind, np.arange(len(seekers)), rows)
+        others = seekers.ids
+        cells = (np.arange(len(others)), np.zeros(len(others), dtype=np.int64))
+    final = _final_scores(index, kind, scored, *cells)
+    own_size, other_size = (top_k(), provider_top_k()) if is_seeker else (provider_top_k(), top_k())
+    own_rank, other_rank = ("seeker_rank", "provider_rank") if is_seeker else ("provider_rank", "seeker_rank")
+    _, own, ranks = ranked(top_k_of(final[None, :], own_size, min_score=0.0))
+    places = {int(position): {own_rank: int(rank)} for position, rank in zip(own, ranks, strict=True)}
+    other_field = provider_field if is_seeker else seeker_field
+    # Does the pair now enter the other end's list? Only the best CROSS_CHECK can; compare with its worst.
+    nearest = _nearest(final)
+    limits = match_rows.thresholds(kind, other_field, other_rank, others[nearest], other_size)
+    for position in nearest:
+        if final[position] > limits[int(others[position])]:
+            places.setdefault(int(position), {})[other_rank] = other_size  # last in their list until rebuilt
+    positions = np.array(sorted(places), dtype=np.int64)
+    pairs = pairs_from(scored, cells[0][positions], cells[1][positions], final[positions])
+    for pair, position in zip(pairs, positions, strict=True):
+        for name, rank in places[int(position)].items():
+            setattr(pair, name, rank)
+    return pairs, end
+
+
+def _nearest(final: np.ndarray) -> np.ndarray:
+    _, candidates, _ = ranked(top_k_of(final[None, :], CROSS_CHECK, min_score=0.0))
+    return candidates
 
 
 def matches_recompute_for(*, entity_type: str, entity_ids, index: MatchIndex | None = None) -> int:
@@ -139,40 +139,53 @@ def matches_recompute_for(*, entity_type: str, entity_ids, index: MatchIndex | N
 # -- Everything, in shards ----------------------------------------------------------------------------
 
 
+# Each side's part in a full recompute: seekers build their own lists, providers theirs.
+SHARD_KINDS = {
+    "startup": [MatchKind.FUNDING, MatchKind.COLLABORATION, MatchKind.MENTORING],
+    "need": [MatchKind.NEED],
+    "capability": [MatchKind.COLLABORATION, MatchKind.NEED],
+    "mentor": [MatchKind.MENTORING],
+}
+
+
 def shards(index: MatchIndex, size: int) -> list[tuple[str, int, int]]:
-    """Return the full recompute's units of work: (seeker side, first row, end row)."""
-    return [
+    """Return the full recompute's units of work: (side, first row, end row); programs are one unit."""
+    units = [
         (side, start, min(start + size, len(index.sides[side])))
-        for side in ("startup", "need")
+        for side in SHARD_KINDS
         for start in range(0, len(index.sides[side]), size)
     ]
+    return [*units, ("program", 0, len(index.programs))] if len(index.programs) else units
+
+
+def _shard_pairs(index: MatchIndex, kind: str, side: str, rows: np.ndarray) -> list[Pair]:
+    if side == "program":
+        return funding_provider_pairs(index)
+    if side != SEEKER_SIDE[kind]:
+        return profile_provider_pairs(index, kind, rows)
+    if kind == MatchKind.FUNDING:
+        return block_pairs(score_block(index, kind, rows), index.rerankers.get(kind))
+    return profile_seeker_pairs(index, kind, rows)
 
 
 def matches_compute_shard(*, index: MatchIndex, side: str, start: int, stop: int, computed_at) -> int:
-    """Compute and write every kind of match for seekers [start, stop) of one side; return pairs written."""
-    rows = np.arange(start, stop)
+    """Compute and write one unit of a full recompute (its side's lists, every kind); return pairs written."""
     written = 0
-    for kind in KINDS_OF["need"] if side == "need" else KINDS_OF["startup"]:
+    for kind in SHARD_KINDS.get(side, [MatchKind.FUNDING]):
         if not can_score(index, kind):
             continue
-        if kind == MatchKind.FUNDING:
-            pairs = block_pairs(score_block(index, kind, rows), index.rerankers.get(kind))
-        else:
-            pairs = profile_block_pairs(index, kind, rows)
-        pairs = match_rows.existing(kind, pairs)
+        pairs = match_rows.existing(kind, _shard_pairs(index, kind, side, np.arange(start, stop)))
         with transaction.atomic():
-            # A full recompute decides both lists: ranks it did not give are cleared.
-            match_rows.upsert(kind, pairs, version=index.version, now=computed_at, both_ranks=True)
+            match_rows.upsert(kind, pairs, version=index.version, now=computed_at)
         written += len(pairs)
     return written
 
 
 def matches_finish_rebuild(*, index: MatchIndex, started_at) -> int:
-    """Retire every pair the rebuild did not produce and stamp every entity; return pairs retired."""
-    stale = Match.objects.filter(computed_at__lt=started_at)
-    count = stale.update(seeker_rank=None, provider_rank=None, is_current=False)
-    match_rows.retire(Match.objects.filter(computed_at__lt=started_at))
-    for side in ("startup", "need", "capability", "mentor"):
+    """Clear list places the rebuild did not give again, retire what no list wants; stamp every entity."""
+    count = match_rows.unlist_older(Match.objects.all(), started_at)
+    match_rows.retire(Match.objects.all())
+    for side in SHARD_KINDS:
         ids = index.sides[side].ids.tolist()
         for start in range(0, len(ids), 5000):
             match_rows.record_source(side, ids[start : start + 5000], index.version, started_at)

@@ -9,6 +9,7 @@ updates score one entity against everyone on the other side.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import scipy.sparse as sp
@@ -24,7 +25,7 @@ from matching.engine.reciprocity import ProfileMatcher
 from matching.engine.retrieval import TopK, top_k_of
 from matching.models import MatchKind, Relationship, RelationshipStatus, match_key
 from matching.services.index import MatchIndex, SideRows
-from matching.services.learning import learned, rerank_pool
+from matching.services.learning import learned, ranks_within, rerank_pool, rescore
 
 # The provider side of each kind.
 PROVIDER_SIDE = {
@@ -228,11 +229,20 @@ def _fitted_matcher(index: MatchIndex, kind: str, seekers: SideRows, providers: 
     )
 
 
-def profile_block_pairs(index: MatchIndex, kind: str, seeker_rows: np.ndarray) -> list[Pair]:
-    """Return the pairs of these seekers that enter their own lists or (within the block) providers' lists.
+def _profile_pairs(matcher, kind, seekers: SideRows, providers: SideRows, rows, cols, values, **ranks) -> list[Pair]:
+    explained = profile_pair_reasons(matcher, rows, cols, values, seekers.feed.profiles, providers.feed.profiles)
+    pairs = []
+    for n, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
+        pair = Pair(kind, int(seekers.ids[i]), int(providers.ids[j]), float(values[n]))
+        pair.reasons = [reason.as_dict() for reason in explained[n]]
+        for name, rank in ranks.items():
+            setattr(pair, name, int(rank[n]))
+        pairs.append(pair)
+    return pairs
 
-    Uses the engine's chunked exact top-k, so memory stays bounded whatever the providers' number.
-    """
+
+def profile_seeker_pairs(index: MatchIndex, kind: str, seeker_rows: np.ndarray) -> list[Pair]:
+    """Return these seekers' own lists of one two-sided kind (exact, chunked: memory stays bounded)."""
     seekers = _subset(index.sides[SEEKER_SIDE[kind]], seeker_rows)
     providers = index.sides[PROVIDER_SIDE[kind]]
     matcher = _fitted_matcher(index, kind, seekers, providers)
@@ -247,34 +257,61 @@ def profile_block_pairs(index: MatchIndex, kind: str, seeker_rows: np.ndarray) -
 
     reranker = index.rerankers.get(kind)
     pool_size = 3 * top_k() if spread or learned(reranker) else top_k()
-    best, by_provider = matcher.top_k(pool_size, k_per_right=provider_top_k(), adjust=adjust)
+    best, _ = matcher.top_k(pool_size, adjust=adjust)
     best = rerank_pool(reranker, best, lambda r, c, v: profile_features(matcher, r, c, v))
     if spread:
         best = spread_exposure(best, top_k(), exposure_caps(len(seekers), top_k(), len(room), room))
     best = TopK(best.indices[:, : top_k()], best.scores[:, : top_k()])
-    cells: dict[tuple[int, int], dict] = defaultdict(dict)
-    for i, j, rank in zip(*ranked(best), strict=True):
-        cells[(i, j)].update(seeker_rank=rank, score=best.scores[i, rank - 1])
-    for j, i, rank in zip(*ranked(by_provider), strict=True):
-        cells[(i, j)]["provider_rank"] = rank
-        cells[(i, j)].setdefault("score", by_provider.scores[j, rank - 1])
-    if not cells:
-        return []
-    rows, cols = (np.array(axis, dtype=np.int64) for axis in zip(*cells, strict=True))
-    values = np.array([cell["score"] for cell in cells.values()], dtype=np.float32)
-    explained = profile_pair_reasons(matcher, rows, cols, values, seekers.feed.profiles, providers.feed.profiles)
-    return [
-        Pair(
-            kind,
-            int(seekers.ids[i]),
-            int(providers.ids[j]),
-            float(value),
-            [reason.as_dict() for reason in reasons],
-            cell.get("seeker_rank"),
-            cell.get("provider_rank"),
+    rows, cols, ranks = ranked(best)
+    values = best.scores[rows, ranks - 1]
+    return _profile_pairs(matcher, kind, seekers, providers, rows, cols, values, seeker_rank=ranks)
+
+
+def profile_provider_pairs(index: MatchIndex, kind: str, provider_rows: np.ndarray) -> list[Pair]:
+    """Return these providers' lists (their best seekers) of one two-sided kind, over every seeker."""
+    seekers = index.sides[SEEKER_SIDE[kind]]
+    providers = _subset(index.sides[PROVIDER_SIDE[kind]], provider_rows)
+    matcher = _fitted_matcher(index, kind, seekers, providers)
+    _, best = matcher.top_k(1, k_per_right=provider_top_k())
+    if kind == MatchKind.MENTORING:
+        # A mentor with no room left takes no mentee: no list of candidates either.
+        best.indices[_mentor_room(providers.ids) == 0] = -1
+    cols, rows, ranks = ranked(best)
+    values = best.scores[cols, ranks - 1]
+    values = rescore(index.rerankers.get(kind), partial(profile_features, matcher), rows, cols, values)
+    ranks = ranks_within(cols, values)
+    return _profile_pairs(matcher, kind, seekers, providers, rows, cols, values, provider_rank=ranks)
+
+
+def funding_provider_pairs(index: MatchIndex, chunk_size: int = 2000) -> list[Pair]:
+    """Return every program's list (its best eligible organisations: the outreach list), over every startup."""
+    startups = index.sides["startup"]
+    blocks, found = [], []  # found: (score, block, row in block, program column)
+    for start in range(0, len(startups), chunk_size):
+        scored = score_block(index, MatchKind.FUNDING, np.arange(start, min(start + chunk_size, len(startups))))
+        best = top_k_of(np.ascontiguousarray(scored.scores.T), provider_top_k(), min_score=0.0)
+        cols, rows, _ = ranked(best)
+        values = rescore(
+            index.rerankers.get(MatchKind.FUNDING), scored.features, rows, cols, scored.scores[rows, cols]
         )
-        for i, j, value, reasons, cell in zip(rows, cols, values, explained, cells.values(), strict=True)
-    ]
+        values = values.tolist()
+        found += zip(values, [len(blocks)] * len(rows), rows.tolist(), cols.tolist(), strict=True)
+        blocks.append(scored)
+    score_of = {(block, row, col): score for score, block, row, col in found}
+    by_program = defaultdict(list)
+    for _score, block, row, col in sorted(found, key=lambda f: (-f[0], f[1], f[2])):
+        if len(by_program[col]) < provider_top_k():
+            by_program[col].append((block, row))
+    chosen = defaultdict(list)  # block → (row, column, rank)
+    for col, places in by_program.items():
+        for rank, (block, row) in enumerate(places, 1):
+            chosen[block].append((row, col, rank))
+    pairs = []
+    for block, cells in chosen.items():
+        rows, cols, ranks = (np.array(axis, dtype=np.int64) for axis in zip(*cells, strict=True))
+        values = np.array([score_of[(block, row, col)] for row, col, _ in cells], dtype=np.float32)
+        pairs += pairs_from(blocks[block], rows, cols, values, provider_rank=ranks)
+    return pairs
 
 
 def seeker_list(scored: Scored, reranker) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -287,19 +324,6 @@ def seeker_list(scored: Scored, reranker) -> tuple[np.ndarray, np.ndarray, np.nd
 
 
 def block_pairs(scored: Scored, reranker=None) -> list[Pair]:
-    """Return the pairs of a dense block that enter the seekers' and (within it) the providers' lists."""
-    by_pair: dict[tuple[int, int], dict] = defaultdict(dict)
-    for i, j, rank, value in zip(*seeker_list(scored, reranker), strict=True):
-        by_pair[(i, j)].update(seeker_rank=rank, score=value)
-    best = top_k_of(np.ascontiguousarray(scored.scores.T), provider_top_k(), min_score=0.0)
-    for j, i, rank in zip(*ranked(best), strict=True):
-        by_pair[(i, j)]["provider_rank"] = rank
-        by_pair[(i, j)].setdefault("score", scored.scores[i, j])
-    if not by_pair:
-        return []
-    cells = np.array(list(by_pair), dtype=np.int64)
-    values = np.array([cell["score"] for cell in by_pair.values()], dtype=np.float32)
-    pairs = pairs_from(scored, cells[:, 0], cells[:, 1], values)
-    for pair, cell in zip(pairs, by_pair.values(), strict=True):
-        pair.seeker_rank, pair.provider_rank = cell.get("seeker_rank"), cell.get("provider_rank")
-    return pairs
+    """Return the seekers' own lists from a dense block of scores (funding)."""
+    rows, cols, ranks, values = seeker_list(scored, reranker)
+    return pairs_from(scored, rows, cols, values, seeker_rank=ranks)

@@ -35,6 +35,10 @@ class MatchFactory(factory.django.DjangoModelFactory):
         factory.LazyAttribute(lambda m: m.kind == MatchKind.NEED), factory.SubFactory(NeedFactory), None
     )
     score = 0.8
+    # In both ends' lists unless made not current (a pair a recompute dropped).
+    is_current = True
+    seeker_rank = factory.LazyAttribute(lambda m: 1 if m.is_current else None)
+    provider_rank = factory.LazyAttribute(lambda m: 1 if m.is_current else None)
     reasons = factory.LazyFunction(
         lambda: [{"code": "shared_terms", "params": {"terms": ["giao thông", "camera"]}, "weight": 0.5}]
     )

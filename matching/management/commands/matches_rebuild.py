@@ -31,7 +31,9 @@ class Command(BaseCommand):
             result = matches_refit.delay()
             self.stdout.write(self.style.SUCCESS(f"matches_rebuild: sent to the workers (task {result.id})."))
             return
-        total = feeds.startup_queryset().count() + feeds.need_queryset().count()
+        # Every seeker and provider is one step: each builds its own list.
+        querysets = (feeds.startup_queryset, feeds.need_queryset, feeds.capability_queryset, feeds.mentor_queryset)
+        total = sum(queryset().count() for queryset in querysets) + feeds.program_queryset().count()
         progress = Progress(total, stream=self.stderr, label="matches_rebuild", enabled=options["verbosity"] > 0)
         outcome = matches_rebuild_all(progress=progress.advance)
         progress.close()
