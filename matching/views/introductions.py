@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from matching.models import IntroductionStatus, Relationship, RelationshipStatus, Side
+from matching.presenters import match_cards
 from matching.services import introductions as services
-from matching.views.matches import match_cards
 
 PAGE_SIZE = 20
 BOXES = [("received", gettext_lazy("Received")), ("sent", gettext_lazy("Sent"))]
