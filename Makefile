@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format migrate messages browser clean
+.PHONY: run test install lint format migrate messages browser clean serve
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,7 @@ migrate: install
 run: migrate
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py search_rebuild
+	$(BIN)/python manage.py matches_rebuild
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install
@@ -52,6 +53,37 @@ test: lint browser
 		unset DATABASE_URL; \
 	fi; \
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# A production-like stack on this machine: gunicorn, a Celery worker and beat (django-celery-beat's
+# database scheduler) on PostgreSQL and Redis, with production settings. Every variable may be set
+# in the environment; SECRET_KEY is generated for the session when unset. Ctrl-C stops all three.
+SERVE_DATABASE_URL ?= $(PG_URL)/helix
+SERVE_BROKER_URL ?= redis://127.0.0.1:6379/0
+SERVE_WORKERS ?= 2
+serve: install
+	@set -euo pipefail; \
+	export DJANGO_SETTINGS_MODULE=config.settings.production; \
+	export DATABASE_URL="$${DATABASE_URL:-$(SERVE_DATABASE_URL)}"; \
+	export CELERY_BROKER_URL="$${CELERY_BROKER_URL:-$(SERVE_BROKER_URL)}"; \
+	export CELERY_RESULT_BACKEND="$${CELERY_RESULT_BACKEND:-redis://127.0.0.1:6379/2}"; \
+	export CACHE_URL="$${CACHE_URL:-redis://127.0.0.1:6379/1}"; \
+	export EMAIL_URL="$${EMAIL_URL:-consolemail://}"; \
+	export SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"; \
+	export ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost}"; \
+	export SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-False}"; \
+	export SECURE_HSTS_SECONDS="$${SECURE_HSTS_SECONDS:-0}"; \
+	export SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}"; \
+	$(BIN)/python -c "import os, psycopg; url = os.environ['DATABASE_URL']; base, name = url.rsplit('/', 1); \
+	c = psycopg.connect(base + '/postgres', autocommit=True, connect_timeout=3); \
+	c.execute(f'CREATE DATABASE \"{name}\"') if not c.execute('SELECT 1 FROM pg_database WHERE datname = %s', [name]).fetchone() else None"; \
+	$(BIN)/python manage.py migrate --noinput; \
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0; \
+	echo "Serving on $$SITE_URL: gunicorn, Celery worker and beat (broker $$CELERY_BROKER_URL, database $$DATABASE_URL)"; \
+	$(BIN)/celery -A config worker -l info --concurrency $(SERVE_WORKERS) & worker=$$!; \
+	$(BIN)/celery -A config beat -l info & beat=$$!; \
+	$(BIN)/gunicorn config.wsgi:application --bind $(HOST):$(PORT) --workers $(SERVE_WORKERS) --access-logfile - & web=$$!; \
+	trap 'kill $$web $$worker $$beat 2>/dev/null; wait' EXIT INT TERM; \
+	wait -n $$web $$worker $$beat
 
 clean:
 	rm -rf $(VENV) staticfiles helix.sqlite3

@@ -31,6 +31,7 @@ urlpatterns = [
 # Vietnamese is served without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("me/notifications/", include("notifications.urls")),
     path("me/", include("accounts.urls")),
     path("search/", include("search.urls")),
     path("", include("matching.urls")),

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "ecosystem",
     "matching",
     "search",
+    "notifications",
     "cms",
     "django.contrib.admin",
     "django.contrib.auth",
