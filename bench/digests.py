@@ -32,33 +32,14 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
+from support import create_database, drop_database, log  # noqa: E402  (bench/support.py)
+
 MATCHES_PER_RECIPIENT = 3
 PROGRAMS = 30
 TIMEOUT = 900
 REASONS = [{"code": "shared_terms", "params": {"terms": ["giao thông", "camera"]}, "weight": 0.5}]
 MESSAGE_ID = re.compile(rb"^Message-ID:\s*(<[^>]+>)", re.IGNORECASE | re.MULTILINE)
 TO = re.compile(rb"^To:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
-
-
-def log(message: str) -> None:
-    print(message, flush=True)
-
-
-def admin_connection(pg_url: str):
-    import psycopg
-
-    return psycopg.connect(f"{pg_url}/postgres", autocommit=True)
-
-
-def create_database(pg_url: str, name: str) -> None:
-    with admin_connection(pg_url) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def drop_database(pg_url: str, name: str) -> None:
-    with admin_connection(pg_url) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 class Sink:
