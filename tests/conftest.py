@@ -86,6 +86,14 @@ def _default_language():
 
 
 @pytest.fixture
+def in_english():
+    """English for the whole test: reversed URLs get the /en/ prefix, messages read as written."""
+    from django.utils import translation
+
+    translation.activate("en")
+
+
+@pytest.fixture
 def taxonomies(db):
     """The starting vocabularies (a migration installs them, but transactional tests flush them)."""
     from ecosystem.services.taxonomies import taxonomies_install

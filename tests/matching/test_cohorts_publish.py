@@ -103,7 +103,9 @@ def test_the_optimiser_filled_every_place(cohort):
     assert assignment(cohort) == {"Tôm Sạch": "Thuỷ sản", "Cá Khoẻ": "Thuỷ sản", "Đèn Xanh": "Thị giác máy tính"}
 
 
-def test_moving_a_startup_to_a_full_mentor_is_refused_with_a_clear_message(client, officer, cohort, startups, vision):
+def test_moving_a_startup_to_a_full_mentor_is_refused_with_a_clear_message(
+    client, officer, cohort, startups, vision, in_english
+):
     client.force_login(officer)
 
     response = client.post(
@@ -206,7 +208,7 @@ def test_publishing_starts_a_relationship_per_pair_and_tells_listeners_once(
 
 
 def test_a_published_cohort_cannot_be_published_again_or_changed(
-    client, officer, cohort, startups, water, heard, django_capture_on_commit_callbacks
+    client, officer, cohort, startups, water, heard, django_capture_on_commit_callbacks, in_english
 ):
     client.force_login(officer)
     with django_capture_on_commit_callbacks(execute=True):
@@ -228,7 +230,7 @@ def test_a_published_cohort_cannot_be_published_again_or_changed(
         cohort_publish(user=officer, cohort=cohort)
 
 
-def test_publishing_is_refused_when_a_mentor_has_filled_up_meanwhile(officer, cohort, vision, heard):
+def test_publishing_is_refused_when_a_mentor_has_filled_up_meanwhile(officer, cohort, vision, heard, in_english):
     elsewhere = OrganisationFactory()
     Relationship.objects.create(
         kind=MatchKind.MENTORING, key=f"mentoring:{elsewhere.pk}:{vision.pk}", organisation=elsewhere, mentor=vision

@@ -225,7 +225,7 @@ def test_the_expiry_runs_hourly_through_celery_beat():
     assert task.enabled and (task.interval.every, task.interval.period) == (1, "hours")
 
 
-def test_a_mentor_at_capacity_cannot_accept(client, startup, startup_owner):
+def test_a_mentor_at_capacity_cannot_accept(client, startup, startup_owner, in_english):
     mentor = MentorOfferFactory(capacity=1)
     MembershipFactory(organisation=OrganisationFactory(), user=UserFactory())
     Relationship.objects.create(

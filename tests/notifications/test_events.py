@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ecosystem.models import OrganisationKind, Program, Role
 from matching import signals
@@ -62,6 +62,8 @@ def test_an_introduction_request_notifies_the_other_side(mentoring, committed, o
 
 def test_an_answer_and_an_expiry_notify_the_requester(mentoring, committed, outbox):
     founder, _startup, _mentor, match = mentoring
+    founder.preferred_language = "en"  # the e-mails are in the recipient's language
+    founder.save()
     accepted = introduction(match, founder)
     accepted.status = IntroductionStatus.ACCEPTED
     with committed():
@@ -90,7 +92,7 @@ def test_a_published_cohort_tells_startup_and_mentor(mentoring, committed, outbo
 
 def test_an_invitation_to_apply_tells_the_owners_and_admins(committed, outbox):
     startup = OrganisationFactory(kind=OrganisationKind.STARTUP, name="Tôm & Cá")
-    owner = MembershipFactory(organisation=startup, role=Role.OWNER).user
+    owner = MembershipFactory(organisation=startup, role=Role.OWNER, user__preferred_language="en").user
     member = MembershipFactory(organisation=startup, role=Role.MEMBER).user
     program = ProgramFactory(title="Smart city grant")
     invitation = ProgramInvitation.objects.create(program=program, organisation=startup, message="Please apply")
@@ -124,10 +126,11 @@ def test_a_moderation_decision_tells_the_submitter(committed, outbox):
     rejected = submitted_program(officer)
     with committed():
         rejected.current_task_state.reject(user=moderator, comment="Add the budget")
-    decisions = [
-        kinds.render(notification.kind, notification.context)
-        for notification in Notification.objects.filter(recipient=officer).order_by("pk")
-    ]
+    with translation.override("en"):  # the portal lists them in the reader's language
+        decisions = [
+            kinds.render(notification.kind, notification.context)
+            for notification in Notification.objects.filter(recipient=officer).order_by("pk")
+        ]
     assert [decision.title for decision in decisions] == [
         "Your program “Grant awaiting moderation” was approved",
         "Your program “Grant awaiting moderation” needs changes",

@@ -69,7 +69,7 @@ def test_a_forged_token_is_refused(client):
 
 
 def test_unsubscribing_from_one_kind_keeps_the_others(client, committed, outbox):
-    person = UserFactory()
+    person = UserFactory(preferred_language="en")
     token = unsubscribe_token(user_id=person.pk, scope=NotificationKind.INTRODUCTION_EXPIRED)
     client.post(reverse("notifications:unsubscribe", kwargs={"token": token}))
     with committed():
