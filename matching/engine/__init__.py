@@ -21,7 +21,10 @@ criterion; `eligibility.reasons_for(verdict)` names the criteria met / unknown.
 Two-sided matches — startup ↔ capability, startup ↔ mentor, need → capabilities (reciprocal=False):
     from matching.engine.reciprocity import ProfileMatcher, Profile
     matcher = ProfileMatcher().fit(left_profiles, right_profiles)
-    best, best_by_right = matcher.top_k(20, k_per_right=20)   # exact, chunked (retrieval.top_k)
+    best, best_by_right = matcher.top_k(20, k_per_right=20)   # chunked (retrieval.select)
+  Small corpora score every pair; large ones (exact=None picks by size) score each source's pool
+  (pooling.py: pairs whose texts meet, and the best by taxonomy facts alone) and prove the rest
+  cannot enter its top k, so the lists are the same. `n_jobs=2` scores chunks in two threads.
     matcher.explain(i, j, left_profiles[i], right_profiles[j])
 
 Capacity and exposure — `capacity.spread_exposure(pool, k, capacity.exposure_caps(...))` turns a

@@ -4,8 +4,10 @@ Each profile states what it needs and what it offers, plus taxonomy facts. The f
 well the right side's offers meet the left side's needs (text, sectors, technologies, location);
 the backward fit is the same the other way. A reciprocal score is their harmonic mean, so a pair
 that fits one way only ranks below a pair that fits both ways; a side that states no needs at
-all is scored on the other direction, discounted. Every pair is scored and the exact top k kept,
-chunk by chunk (retrieval.top_k).
+all is scored on the other direction, discounted. Chunk by chunk (retrieval.select), a small
+corpus has every pair scored; a large one has each left profile's pool scored (the pairs whose
+texts meet in either direction and its best pairs by facts alone, pooling.py), with a proof that
+no other pair enters its top k. Either way the top k per left profile is the same.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from sklearn.base import BaseEstimator
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
+from .pooling import PoolChunk, PooledProduct, pattern, values_at
 from .reasons import Reason, ReasonCode
-from .retrieval import TopK, top_k
+from .retrieval import TopK, select, use_exact
 from .text import TextVectorizer, shared_terms
 
 
@@ -62,6 +65,7 @@ class ProfileMatcher(BaseEstimator):
         location_weight=0.05,
         one_way_discount=0.5,
         chunk_size=2048,
+        n_jobs=1,
     ):
         self.vectorizer = vectorizer
         self.reciprocal = reciprocal
@@ -71,6 +75,7 @@ class ProfileMatcher(BaseEstimator):
         self.location_weight = location_weight
         self.one_way_discount = one_way_discount
         self.chunk_size = chunk_size
+        self.n_jobs = n_jobs
 
     def fit(self, left: Sequence[Profile], right: Sequence[Profile], *, text_rows=None):
         """Fit the text features on both sides' texts and build each side's needs and offers rows.
@@ -111,6 +116,7 @@ class ProfileMatcher(BaseEstimator):
             )
 
         left_facts, right_facts = facts(left), facts(right)
+        self.n_facts_ = left_facts.shape[1]
         weight = self.text_weight
         # Facts count for a direction only when that side stated a need in it, so a silent side stays silent.
         left_has, right_has = self._has_needs(self.left_needs_text_), self._has_needs(self.right_needs_text_)
@@ -136,31 +142,101 @@ class ProfileMatcher(BaseEstimator):
             return forward
         forward = forward.toarray() if sp.issparse(forward) else np.asarray(forward)
         backward = (self.left_offers_[start:stop] @ self.right_needs_.T).toarray()
+        silent_left = (~self.left_has_needs_[start:stop])[:, None]
+        return self._blend(forward, backward, silent_left, (~self.right_has_needs_)[None, :])
+
+    def _blend(self, forward, backward, silent_left, silent_right):
+        """Return reciprocal scores: the harmonic mean of both fits, or one discounted fit for a silent side."""
         total = forward + backward
         with np.errstate(divide="ignore", invalid="ignore"):
             score = np.where((forward > 0) & (backward > 0), 2.0 * forward * backward / total, 0.0)
         # One-way fallbacks: only where that side stated no needs at all.
-        score += self.one_way_discount * (
-            (~self.left_has_needs_[start:stop])[:, None] * backward + (~self.right_has_needs_)[None, :] * forward
-        )
+        score += self.one_way_discount * (silent_left * backward + silent_right * forward)
         return score.astype(np.float32)
 
-    def top_k(self, k: int, *, k_per_right: int = 0, adjust=None) -> tuple[TopK, TopK | None]:
-        """Return the exact k best right profiles per left one (and, if asked, the best lefts per right)."""
+    def _pooled_scores(self, size: int):
+        """Return chunk scores of each left profile's pool (pooling.py) as PoolChunk.
+
+        The pool: pairs whose texts meet in either direction, and the `size` best by facts alone.
+        Facts are symmetric (the same rows both ways, gated by each side stating needs), so a
+        facts-only pair scores its facts product times 1 (both sides have needs), the one-way
+        discount (one has) or 0.
+        """
+        if not self.reciprocal:
+            forward = PooledProduct(self.left_needs_, self.right_offers_, self.n_facts_)
+            return lambda start, stop, complete=None: forward.scores(start, stop, size, complete)
+        forward = PooledProduct(self.left_needs_, self.right_offers_, self.n_facts_, rank_narrow=False)
+        backward = PooledProduct(self.left_offers_, self.right_needs_, self.n_facts_, rank_narrow=False)
+        left_has, right_has = self.left_has_needs_, self.right_has_needs_
+        discount = self.one_way_discount
+        # Facts products without the needs gates (left offers' facts × right offers' facts), weighted
+        # per left class: 1 / discount for a right with / without needs when the left has needs,
+        # discount / 0 when it has none.
+        weights = np.array([np.where(right_has, discount, 0.0), np.where(right_has, 1.0, discount)])
+        facts = PooledProduct(
+            self.left_offers_, self.right_offers_, self.n_facts_, classes=(left_has.astype(np.int64), weights)
+        )
+        n_right = self.right_offers_.shape[0]
+
+        def scores(start: int, stop: int, complete: np.ndarray | None = None) -> PoolChunk:
+            ahead, behind = forward.wide(start, stop), backward.wide(start, stop)
+            by_facts, outside_score, outside_index = facts.narrow_pool(start, stop, size, complete)
+            pool = (ahead + behind + by_facts).tocsr()  # non-negative products: the pattern is the union
+            pool.sum_duplicates()
+            rows, cols = pattern(pool)
+            keys = rows * n_right + cols
+            # Facts are the same rows both ways, gated by each side stating needs: one product serves both.
+            shared = facts.narrow(start, rows, cols)
+            ahead = values_at(ahead, keys) + left_has[rows + start] * shared
+            behind = values_at(behind, keys) + right_has[cols] * shared
+            pool.data = self._blend(ahead, behind, ~left_has[rows + start], ~right_has[cols])
+            pool.eliminate_zeros()
+            return PoolChunk(pool, outside_score, outside_index)
+
+        return scores
+
+    def top_k(
+        self, k: int, *, k_per_right: int = 0, adjust=None, exact: bool | None = None, rows: slice | None = None
+    ) -> tuple[TopK, TopK | None]:
+        """Return the k best right profiles per left one (and, if asked, the best lefts per right).
+
+        `exact` as in retrieval.top_k: None scores every pair of a small corpus and pools a large one
+        (same top k per left profile, provided `adjust` never raises a score; the best lefts per
+        right are then exact among the pooled pairs). `rows` limits the run to a contiguous block
+        of left profiles (result row 0 is its first); `adjust` still receives absolute left
+        indices, and CSR chunks when pooled.
+        """
         check_is_fitted(self, "left_needs_")
+        n_left, n_right = self.left_needs_.shape[0], self.right_offers_.shape[0]
+        first, last, _ = (rows or slice(None)).indices(n_left)
+        if use_exact(n_left, n_right, exact):
+            transposed = self.right_offers_.T.tocsr()
 
-        def scores(start, stop, forward):
-            combined = self._combine(start, stop, forward)
-            return adjust(start, stop, combined) if adjust is not None else combined
+            def chunk(start, stop, complete=None):
+                return self._combine(start, stop, self.left_needs_[start:stop] @ transposed)
 
-        return top_k(
-            self.left_needs_,
-            self.right_offers_,
+        else:
+            chunk = self._pooled_scores(k)
+
+        def scores(start, stop, complete=None):
+            return chunk(first + start, first + stop, complete)
+
+        def adjusted(start, stop, combined):
+            return adjust(first + start, first + stop, combined) if adjust is not None else combined
+
+        best, by_right = select(
+            scores,
+            max(last - first, 0),
+            n_right,
             k,
             chunk_size=self.chunk_size,
-            adjust=scores,
+            adjust=adjusted,
             k_per_candidate=k_per_right,
+            n_jobs=self.n_jobs,
         )
+        if by_right is not None:
+            by_right.indices[by_right.indices >= 0] += first
+        return best, by_right
 
     def score(self, left: int, right: int) -> tuple[float, float, float]:
         """Return (score, forward fit, backward fit) of one pair."""

@@ -1,99 +1,55 @@
-"""Exact top-k retrieval over all pairs, in chunks, so memory stays bounded at any corpus size.
+"""Top-k retrieval over all pairs, in chunks, so memory stays bounded at any corpus size.
 
-A full recompute scores every source against every candidate: sources are taken `chunk_size` rows
-at a time, the chunk is scored (a sparse or dense matrix product, then any adjustment the caller
-passes in), and only the k best of each row survive. Nothing approximate: every pair is scored
-and the k kept are exactly the k highest (ties broken by candidate index, so results are stable).
-The best sources per candidate (outreach lists) are kept in the same pass.
+Sources are taken `chunk_size` rows at a time, the chunk is scored (a sparse or dense matrix
+product, then any adjustment the caller passes in), and only the k best of each row survive, ties
+broken by candidate index so results are stable. The best sources per candidate (outreach lists)
+are kept in the same pass.
+
+Feature rows often end in a narrow block of taxonomy facts (a few sectors, technologies, a
+region) whose products are dense: most pairs share something there, so scoring every pair means
+dense chunks, and densifying 100,000 × 20,000 pairs per kind is what made a full recompute slow.
+Pooled scoring (`exact=False`, pooling.py) scores each source's pool only — the pairs whose wide
+(text) columns meet, about a hundred per source, and its k best pairs by the narrow block alone —
+each exactly, narrow block and adjustments included. A source whose pooled k-th score does not
+beat the best pair left out is scored again on every pair that meets. The result is the exact
+top k either way, provided `adjust` never raises a score (masks and penalties don't).
+`exact=None` picks full scoring up to EXACT_MAX_PAIRS pairs and pooled scoring above.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from typing import Protocol
 
 import numpy as np
 import scipy.sparse as sp
 
+from .pooling import PoolChunk, PooledProduct, pattern
+from .selection import TopK, merge, select_entries, top_k_of
 
-@dataclass
-class TopK:
-    """The k best candidates per row: indices (-1 where fewer exist) and their scores (-inf there)."""
-
-    indices: np.ndarray
-    scores: np.ndarray
-
-    @classmethod
-    def empty(cls, n_rows: int, k: int) -> TopK:
-        return cls(np.full((n_rows, k), -1, dtype=np.int64), np.full((n_rows, k), -np.inf, dtype=np.float32))
-
-    def row(self, index: int) -> list[tuple[int, float]]:
-        """Return (candidate, score) pairs of one row, best first, without the padding."""
-        found = self.indices[index] >= 0
-        return list(zip(self.indices[index][found].tolist(), self.scores[index][found].tolist(), strict=True))
-
-    def __len__(self) -> int:
-        return self.indices.shape[0]
+__all__ = ["EXACT_MAX_PAIRS", "TopK", "merge", "select", "top_k", "top_k_of", "use_exact"]
 
 
-def _select(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n_rows: int, k: int) -> TopK:
-    """Keep the k best (row, col, value) entries per row: value descending, then col ascending."""
-    result = TopK.empty(n_rows, k)
-    if rows.size == 0:
-        return result
-    order = np.lexsort((cols, -values, rows))
-    rows, cols, values = rows[order], cols[order], values[order]
-    starts = np.searchsorted(rows, rows, side="left")
-    rank = np.arange(rows.size) - starts
-    keep = rank < k
-    result.indices[rows[keep], rank[keep]] = cols[keep]
-    result.scores[rows[keep], rank[keep]] = values[keep]
-    return result
-
-
-def top_k_of(matrix, k: int, *, min_score: float = 0.0) -> TopK:
-    """Return the k highest entries above `min_score` of each row of a dense or CSR matrix.
-
-    Selection runs on a per-row threshold (numpy's partition, vectorised) rather than argpartition
-    over every entry: several times faster on wide rows and insensitive to the many zero ties of
-    sparse products.
-    """
-    n_rows, n_cols = matrix.shape
-    if n_rows == 0 or n_cols == 0 or k <= 0:
-        return TopK.empty(n_rows, max(k, 0))
-    if sp.issparse(matrix):
-        matrix = matrix.tocsr()
-        lengths = np.diff(matrix.indptr)
-        rows = np.repeat(np.arange(n_rows), lengths)
-        values, cols = matrix.data, matrix.indices
-        widest = int(lengths.max())
-        if widest > k:
-            padded = np.full((n_rows, widest), -np.inf, dtype=np.float32)
-            padded[rows, np.arange(matrix.nnz) - matrix.indptr[rows]] = values
-            threshold = np.partition(padded, widest - k, axis=1)[:, widest - k]
-            keep = (values > min_score) & (values >= threshold[rows])
-        else:
-            keep = values > min_score
-        return _select(rows[keep], cols[keep].astype(np.int64), values[keep].astype(np.float32), n_rows, k)
-    matrix = np.asarray(matrix, dtype=np.float32)
-    if n_cols > k:
-        threshold = np.partition(matrix, n_cols - k, axis=1)[:, n_cols - k]
-        mask = (matrix >= threshold[:, None]) & (matrix > min_score)
-    else:
-        mask = matrix > min_score
-    rows, cols = np.nonzero(mask)
-    return _select(rows, cols.astype(np.int64), matrix[rows, cols], n_rows, k)
-
-
-def merge(first: TopK, second: TopK, k: int) -> TopK:
-    """Return the k best of two TopK results over the same rows."""
-    indices = np.concatenate([first.indices, second.indices], axis=1)
-    scores = np.concatenate([first.scores, second.scores], axis=1)
-    rows, positions = np.nonzero(indices >= 0)
-    return _select(rows, indices[rows, positions], scores[rows, positions], indices.shape[0], k)
+EXACT_MAX_PAIRS = 50_000_000  # sources × candidates scored exactly when exact=None
 
 
 Scorer = Callable[[int, int, object], object]
+
+
+class ChunkScores(Protocol):
+    """Scores of sources start:stop against every candidate (dense array or CSR).
+
+    `complete` (pooled scorers): a mask of the chunk's sources to score on every pair that meets.
+    """
+
+    def __call__(self, start: int, stop: int, complete: np.ndarray | None = None): ...
+
+
+def use_exact(n_sources: int, n_candidates: int, exact: bool | None) -> bool:
+    """Return whether to score every pair: as asked, or by corpus size when `exact` is None."""
+    return n_sources * n_candidates <= EXACT_MAX_PAIRS if exact is None else bool(exact)
 
 
 def top_k(
@@ -106,34 +62,143 @@ def top_k(
     min_score: float = 0.0,
     exclude_self: bool = False,
     k_per_candidate: int = 0,
+    narrow: int = 0,
+    exact: bool | None = None,
+    n_jobs: int = 1,
 ) -> tuple[TopK, TopK | None]:
-    """Return the exact k best candidates per source (and, if asked, best sources per candidate).
+    """Return the k best candidates per source (and, if asked, best sources per candidate).
 
     `sources` (n × f) and `candidates` (m × f) are CSR or dense feature rows; a pair scores their
     dot product, then `adjust(start, stop, chunk_scores)` may rewrite a chunk (eligibility masks,
     reciprocity, feature blends) before selection. Peak memory is one chunk of scores,
-    chunk_size × m, whatever n is.
+    chunk_size × m, whatever n is. With `narrow` > 0 and pooled scoring (see the module
+    docstring), `adjust` receives CSR chunks and the best sources per candidate are exact among
+    the pairs scored (each source's pool, or all its pairs where its bound required them).
     """
-    n_sources = sources.shape[0]
+    n_sources, n_candidates = sources.shape[0], candidates.shape[0]
+    options = {
+        "chunk_size": chunk_size,
+        "adjust": adjust,
+        "min_score": min_score,
+        "exclude_self": exclude_self,
+        "k_per_candidate": k_per_candidate,
+        "n_jobs": n_jobs,
+    }
+    if narrow and not use_exact(n_sources, n_candidates, exact):
+        pooled = PooledProduct(sources, candidates, narrow)
+
+        def pooled_scores(start: int, stop: int, complete=None) -> PoolChunk:
+            # A source's best pair by facts alone is itself when it is excluded: one more makes up for it.
+            return pooled.scores(start, stop, k + exclude_self, complete)
+
+        return select(pooled_scores, n_sources, n_candidates, k, **options)
     transposed = candidates.T.tocsr() if sp.issparse(candidates) else np.ascontiguousarray(candidates.T)
+
+    def scores(start: int, stop: int, complete=None):
+        return sources[start:stop] @ transposed
+
+    return select(scores, n_sources, n_candidates, k, **options)
+
+
+def select(
+    scores: ChunkScores,
+    n_sources: int,
+    n_candidates: int,
+    k: int,
+    *,
+    chunk_size: int = 2048,
+    adjust: Scorer | None = None,
+    min_score: float = 0.0,
+    exclude_self: bool = False,
+    k_per_candidate: int = 0,
+    n_jobs: int = 1,
+) -> tuple[TopK, TopK | None]:
+    """Return the k best candidates per source from chunk scores (and the best sources per candidate).
+
+    A pooled scorer returns PoolChunk: a source whose pooled top k is not settled by it is scored
+    again with `complete`, so the result stays exact. `n_jobs` chunks are scored at once (threads;
+    `scores` and `adjust` must then be safe to call concurrently, as pure array functions are).
+    """
     by_source = TopK.empty(n_sources, k)
-    by_candidate = TopK.empty(candidates.shape[0], k_per_candidate) if k_per_candidate else None
-    for start in range(0, n_sources, chunk_size):
-        stop = min(start + chunk_size, n_sources)
-        scores = sources[start:stop] @ transposed
+    by_candidate = TopK.empty(n_candidates, k_per_candidate) if k_per_candidate else None
+
+    def adjusted(start: int, stop: int, complete: np.ndarray | None = None):
+        chunk_scores = scores(start, stop) if complete is None else scores(start, stop, complete)
+        pool = chunk_scores if isinstance(chunk_scores, PoolChunk) else None
+        chunk_scores = pool.scores if pool is not None else chunk_scores
         if adjust is not None:
-            scores = adjust(start, stop, scores)
+            chunk_scores = adjust(start, stop, chunk_scores)
         if exclude_self:
-            scores = _drop_diagonal(scores, start, stop)
-        chunk = top_k_of(scores, k, min_score=min_score)
+            chunk_scores = _drop_diagonal(chunk_scores, start, stop)
+        return chunk_scores, pool
+
+    def run(start: int):
+        stop = min(start + chunk_size, n_sources)
+        chunk_scores, pool = adjusted(start, stop)
+        chunk = top_k_of(chunk_scores, k, min_score=min_score)
+        if pool is not None:
+            complete = ~pool.settled(chunk.scores[:, -1], chunk.indices[:, -1], min_score)
+            if complete.any():
+                chunk_scores, _ = adjusted(start, stop, complete)
+                chunk = top_k_of(chunk_scores, k, min_score=min_score)
+        return start, stop, chunk, chunk_scores if by_candidate is not None else None
+
+    for start, stop, chunk, chunk_scores in _in_order(run, range(0, n_sources, chunk_size), n_jobs):
         by_source.indices[start:stop], by_source.scores[start:stop] = chunk.indices, chunk.scores
         if by_candidate is not None:
-            columns = top_k_of(
-                scores.T.tocsr() if sp.issparse(scores) else scores.T, k_per_candidate, min_score=min_score
-            )
-            columns.indices[columns.indices >= 0] += start
-            by_candidate = merge(by_candidate, columns, k_per_candidate)
+            _update_columns(by_candidate, chunk_scores, start, min_score)
     return by_source, by_candidate
+
+
+def _in_order(function, items, n_jobs: int):
+    """Yield function(item) for each item in order, computing up to `n_jobs` at once in threads.
+
+    numpy and scipy release the GIL in their loops, so chunks score in parallel; no more than
+    n_jobs results wait at a time, which keeps peak memory at n_jobs chunks.
+    """
+    if n_jobs <= 1:
+        yield from map(function, items)
+        return
+    with ThreadPoolExecutor(n_jobs) as pool:
+        waiting = deque()
+        for item in items:
+            waiting.append(pool.submit(function, item))
+            if len(waiting) >= n_jobs:
+                yield waiting.popleft().result()
+        while waiting:
+            yield waiting.popleft().result()
+
+
+def _update_columns(best: TopK, scores, start: int, min_score: float) -> None:
+    """Merge a chunk's scores into the best sources per candidate, in place.
+
+    Only entries above a column's current k-th score can enter it (a later source loses a tie,
+    its index being larger), so after the first chunks almost nothing is merged.
+    """
+    k = best.indices.shape[1]
+    if sp.issparse(scores):
+        scores = scores.tocsr()
+        rows, cols = pattern(scores)
+        values = scores.data
+    else:
+        columns = top_k_of(np.asarray(scores).T, k, min_score=min_score)
+        cols, positions = np.nonzero(columns.indices >= 0)
+        rows, values = columns.indices[cols, positions], columns.scores[cols, positions]
+    enter = (values > min_score) & (values > best.scores[cols, -1])
+    if not enter.any():
+        return
+    rows, cols, values = rows[enter], cols[enter], values[enter]
+    touched = np.unique(cols)
+    current = TopK(best.indices[touched], best.scores[touched])
+    held_rows, held_positions = np.nonzero(current.indices >= 0)
+    merged = select_entries(
+        np.concatenate([held_rows, np.searchsorted(touched, cols)]),
+        np.concatenate([current.indices[held_rows, held_positions], rows.astype(np.int64) + start]),
+        np.concatenate([current.scores[held_rows, held_positions], values.astype(np.float32)]),
+        touched.size,
+        k,
+    )
+    best.indices[touched], best.scores[touched] = merged.indices, merged.scores
 
 
 def _drop_diagonal(scores, start: int, stop: int):

@@ -8,8 +8,11 @@ fitted on the whole corpus (both sides of a match), so a term means the same on 
 
 from __future__ import annotations
 
+import gc
+import re
 import unicodedata
 from collections.abc import Sequence
+from contextlib import contextmanager
 
 import numpy as np
 import scipy.sparse as sp
@@ -48,6 +51,9 @@ VIETNAMESE_STOP_WORDS = frozenset(
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | VIETNAMESE_STOP_WORDS
 
 
+_WORDS = re.compile(r"(?u)\b\w\w+\b")  # CountVectorizer's default token pattern
+
+
 def _count(texts: Sequence[str], params: dict, vocabulary: dict | None):
     """Count one chunk of texts; returns (counts, terms) with a chunk-local vocabulary when none is given.
 
@@ -58,6 +64,75 @@ def _count(texts: Sequence[str], params: dict, vocabulary: dict | None):
     counts = vectorizer.fit_transform(texts) if vocabulary is None else vectorizer.transform(texts)
     terms = None if vocabulary is not None else "\x00".join(vectorizer.get_feature_names_out())
     return counts.tocsr(), terms
+
+
+def _tokenise(texts: Sequence[str], stop_words: frozenset[str]):
+    """Return one chunk's words as (joined chunk-local vocabulary, word ids, words per text).
+
+    The same words as CountVectorizer's analyzer (fold, token pattern, stop words dropped), as
+    integers: n-grams are then made and counted by numpy instead of a Python dict per text.
+    """
+    findall, words, lengths = _WORDS.findall, [], []
+    with _no_cyclic_gc():
+        for text in texts:
+            tokens = findall(fold(text))
+            if stop_words:
+                tokens = [token for token in tokens if token not in stop_words]
+            lengths.append(len(tokens))
+            words.extend(tokens)
+        vocabulary = {word: index for index, word in enumerate(dict.fromkeys(words))}
+        ids = np.fromiter(map(vocabulary.__getitem__, words), dtype=np.int64, count=len(words))
+    return "\x00".join(vocabulary), ids, np.array(lengths, dtype=np.int64)
+
+
+@contextmanager
+def _no_cyclic_gc():
+    """Pause the cyclic garbage collector: millions of short lists and strings hold no cycles,
+    and the collections their allocation triggers cost as much as the tokenising itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _word_ngram_counts(parts: list, n_texts: int, ngram_range: tuple[int, int]):
+    """Return (counts, terms) of word 1- and/or 2-grams from tokenised chunks, as CountVectorizer would."""
+    index: dict[str, int] = {}
+    ids, lengths = [], []
+    for joined, local_ids, local_lengths in parts:
+        local = joined.split("\x00") if joined else []
+        mapping = np.fromiter((index.setdefault(word, len(index)) for word in local), dtype=np.int64, count=len(local))
+        ids.append(mapping[local_ids])
+        lengths.append(local_lengths)
+    words, lengths = np.concatenate(ids), np.concatenate(lengths)
+    names = np.array(list(index), dtype=object)
+    if not names.size:
+        raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+    text_of_word = np.repeat(np.arange(n_texts), lengths)
+    rows, cols, terms = [], [], []
+    if ngram_range[0] == 1:
+        rows.append(text_of_word)
+        cols.append(words)
+        terms.append(names)
+    if ngram_range[1] == 2:
+        # A bigram joins two consecutive words of one text (after stop words are dropped, as sklearn does).
+        starts = np.flatnonzero(text_of_word[:-1] == text_of_word[1:])
+        keys, bigrams = np.unique(words[starts] * len(names) + words[starts + 1], return_inverse=True)
+        rows.append(text_of_word[starts])
+        cols.append(bigrams + sum(len(block) for block in terms))
+        terms.append(
+            np.array(
+                [f"{names[a]} {names[b]}" for a, b in zip(*np.divmod(keys, len(names)), strict=True)], dtype=object
+            )
+        )
+    terms = np.concatenate(terms)
+    rows, cols = np.concatenate(rows), np.concatenate(cols)
+    counts = sp.csr_matrix((np.ones(rows.size, dtype=np.float32), (rows, cols)), shape=(n_texts, terms.size))
+    counts.sum_duplicates()
+    return counts, terms
 
 
 class TextVectorizer(TransformerMixin, BaseEstimator):
@@ -128,9 +203,12 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
         """Return the TF-IDF rows of `texts` after learning vocabulary and IDF from them."""
         texts = list(texts)
         self.vocabularies_, self.idf_, blocks = [], [], []
-        for _prefix, params in self._analyzers():
-            parts = self._map(_count, texts, params, None)
-            counts, terms = _merge(parts)
+        for prefix, params in self._analyzers():
+            if prefix == "w" and 1 <= params["ngram_range"][0] <= params["ngram_range"][1] <= 2:
+                parts = self._map(_tokenise, texts, frozenset(self.stop_words or ()))
+                counts, terms = _word_ngram_counts(parts, len(texts), params["ngram_range"])
+            else:
+                counts, terms = _merge(self._map(_count, texts, params, None))
             counts, terms = self._limit(counts, terms)
             df = np.bincount(counts.indices, minlength=counts.shape[1])
             idf = (np.log((1 + len(texts)) / (1 + df)) + 1).astype(np.float32)
@@ -179,10 +257,11 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
     def _weight(self, blocks: list[sp.csr_matrix]) -> sp.csr_matrix:
         weighted = []
         for index, (counts, idf) in enumerate(zip(blocks, self.idf_, strict=True)):
-            counts = counts.astype(np.float32)
+            counts = counts.astype(np.float32)  # a copy: the caller's counts stay counts
             if self.sublinear_tf:
                 counts.data = np.log1p(counts.data)
-            block = normalize(counts @ sp.diags(idf, format="csr"))
+            counts.data *= idf[counts.indices]
+            block = normalize(counts)
             weighted.append(block * (1.0 if index == 0 else self.char_weight))
         matrix = sp.hstack(weighted, format="csr") if len(weighted) > 1 else weighted[0]
         if self.max_terms:
@@ -212,17 +291,33 @@ def _merge(parts: list) -> tuple[sp.csr_matrix, np.ndarray]:
     return matrix, np.array(list(index), dtype=object)
 
 
-def keep_strongest(matrix: sp.csr_matrix, max_terms: int) -> sp.csr_matrix:
-    """Return `matrix` with only the `max_terms` largest entries of each row kept."""
+def keep_strongest(matrix: sp.csr_matrix, max_terms: int, *, block_rows: int = 16_384) -> sp.csr_matrix:
+    """Return `matrix` with only the `max_terms` largest entries of each row kept (ties: first columns).
+
+    The cut is a per-row threshold from numpy's partition on a padded block of long rows, not a
+    sort of every entry: the cap runs over every text of a full recompute (tens of millions of entries).
+    """
     matrix = matrix.tocsr().copy()
     lengths = np.diff(matrix.indptr)
-    if lengths.size == 0 or lengths.max() <= max_terms:
+    long_rows = np.flatnonzero(lengths > max_terms)
+    if long_rows.size == 0:
         return matrix
     rows = np.repeat(np.arange(matrix.shape[0]), lengths)
-    order = np.lexsort((-matrix.data, rows))
-    rank = np.arange(matrix.nnz) - matrix.indptr[rows[order]]
-    drop = order[rank >= max_terms]
-    matrix.data[drop] = 0
+    threshold = np.full(matrix.shape[0], -np.inf, dtype=matrix.data.dtype)
+    for first in range(0, long_rows.size, block_rows):
+        block = long_rows[first : first + block_rows]
+        block_lengths = lengths[block]
+        padded = np.full((block.size, int(block_lengths.max())), -np.inf, dtype=matrix.data.dtype)
+        within = np.arange(block_lengths.sum()) - np.repeat(np.cumsum(block_lengths) - block_lengths, block_lengths)
+        sources = np.repeat(matrix.indptr[block], block_lengths) + within
+        padded[np.repeat(np.arange(block.size), block_lengths), within] = matrix.data[sources]
+        threshold[block] = -np.partition(-padded, max_terms - 1, axis=1)[:, max_terms - 1]
+    above = matrix.data > threshold[rows]
+    tied = matrix.data == threshold[rows]
+    room = max_terms - np.bincount(rows[above], minlength=matrix.shape[0])
+    tied_before = np.concatenate([[0], np.cumsum(tied)])
+    tied_rank = tied_before[:-1] - tied_before[matrix.indptr[rows]]
+    matrix.data[~(above | (tied & (tied_rank < room[rows])))] = 0
     matrix.eliminate_zeros()
     return matrix
 

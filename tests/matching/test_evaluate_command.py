@@ -99,7 +99,12 @@ def test_partners_command_writes_the_json_shape(partners_folder, tmp_path):
     result = json.loads(out.read_text())
     assert result["kind"] == "partners" and result["n_test"] == 20
     assert set(result["engine"]) == METRICS
-    assert set(result["baselines"]) == {"popularity", "co_participation", "co_participation_cosine"}
+    assert set(result["baselines"]) == {
+        "popularity",
+        "co_participation",
+        "co_participation_cosine",
+        "co_participation_cosine_open_type",
+    }
     assert json.loads(printed.getvalue().strip().splitlines()[-1]) == result
 
 
