@@ -16,7 +16,7 @@ from itertools import pairwise
 import numpy as np
 import scipy.sparse as sp
 
-from .reasons import Reason, ReasonCode
+from .reasons import Reason, ReasonCode, fact_reasons
 from .reciprocity import Profile, ProfileMatcher
 from .text import STOP_WORDS, fold
 
@@ -73,18 +73,6 @@ def pair_fits(left, right, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     if len(rows) == 0:
         return np.zeros(0, dtype=np.float32)
     return np.asarray(sp.csr_matrix(left[rows].multiply(right[cols])).sum(axis=1), dtype=np.float32).ravel()
-
-
-def fact_reasons(left: Profile, right: Profile) -> list[Reason]:
-    """Return the sector, technology and location facts both profiles share."""
-    reasons = []
-    for code, attribute in ((ReasonCode.SECTOR_MATCH, "sectors"), (ReasonCode.TECHNOLOGY_MATCH, "technologies")):
-        common = sorted(getattr(left, attribute) & getattr(right, attribute))
-        if common:
-            reasons.append(Reason(code, {attribute: common}, 0.1 * len(common)))
-    if left.location and left.location == right.location:
-        reasons.append(Reason(ReasonCode.LOCATION_MATCH, {"location": left.location}, 0.05))
-    return reasons
 
 
 def profile_pair_reasons(

@@ -50,3 +50,15 @@ class Match:
     index: int
     score: float
     reasons: tuple[Reason, ...] = ()
+
+
+def fact_reasons(left, right) -> list[Reason]:
+    """Return the sector, technology and location facts two profiles (reciprocity.Profile) share."""
+    reasons = []
+    for code, attribute in ((ReasonCode.SECTOR_MATCH, "sectors"), (ReasonCode.TECHNOLOGY_MATCH, "technologies")):
+        common = sorted(getattr(left, attribute) & getattr(right, attribute))
+        if common:
+            reasons.append(Reason(code, {attribute: common}, 0.1 * len(common)))
+    if left.location and left.location == right.location:
+        reasons.append(Reason(ReasonCode.LOCATION_MATCH, {"location": left.location}, 0.05))
+    return reasons

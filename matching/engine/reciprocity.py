@@ -22,7 +22,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
 from .pooling import PoolChunk, PooledProduct, pattern, values_at
-from .reasons import Reason, ReasonCode
+from .reasons import Reason, ReasonCode, fact_reasons
 from .retrieval import TopK, select, use_exact
 from .text import TextVectorizer, shared_terms
 
@@ -263,10 +263,5 @@ class ProfileMatcher(BaseEstimator):
                     sum(w for _, w in wanted + offered),
                 )
             )
-        for code, attribute in ((ReasonCode.SECTOR_MATCH, "sectors"), (ReasonCode.TECHNOLOGY_MATCH, "technologies")):
-            common = sorted(getattr(left_profile, attribute) & getattr(right_profile, attribute))
-            if common:
-                reasons.append(Reason(code, {attribute: common}, 0.1 * len(common)))
-        if left_profile.location and left_profile.location == right_profile.location:
-            reasons.append(Reason(ReasonCode.LOCATION_MATCH, {"location": left_profile.location}, 0.05))
+        reasons.extend(fact_reasons(left_profile, right_profile))
         return sorted(reasons, key=lambda reason: -reason.weight)
