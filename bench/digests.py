@@ -120,7 +120,7 @@ def load(recipients: int) -> None:
                     Match(
                         key=match_key(MatchKind.FUNDING, startup.pk, program.pk), kind=MatchKind.FUNDING,
                         organisation=startup, program=program, score=0.9 - offset * 0.1, model_version="bench",
-                        reasons=REASONS,
+                        reasons=REASONS, seeker_rank=offset + 1, seeker_listed_at=now,
                     )
                 )  # fmt: skip
         Match.objects.bulk_create(matches, ignore_conflicts=True)
