@@ -216,20 +216,6 @@ def mentor_feed(ids: Iterable[int] | None = None) -> Feed:
     return feed
 
 
-def startup_profiles(organisation_ids: Iterable[int]) -> list[Profile]:
-    """Return the profiles of these organisations, in the order given (missing ones are skipped)."""
-    feed = startup_feed(organisation_ids)
-    by_id = dict(zip(feed.ids, feed.profiles, strict=True))
-    return [by_id[i] for i in organisation_ids if i in by_id]
-
-
-def mentor_profiles(mentor_ids: Iterable[int]) -> list[Profile]:
-    """Return the profiles of these mentor offers, in the order given (unavailable ones are skipped)."""
-    feed = mentor_feed(mentor_ids)
-    by_id = dict(zip(feed.ids, feed.profiles, strict=True))
-    return [by_id[i] for i in mentor_ids if i in by_id]
-
-
 # -- Programs -----------------------------------------------------------------------------------
 
 
