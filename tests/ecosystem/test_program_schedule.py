@@ -32,10 +32,12 @@ def test_task_unpublishes_a_call_once_it_has_closed():
 
 
 def test_the_task_is_scheduled_every_five_minutes():
-    PeriodicTask.objects.filter(name=schedule_migration.TASK_NAME).delete()
-    schedule_migration.schedule(apps, schema_editor=None)
-    schedule_migration.schedule(apps, schema_editor=None)
+    [name] = schedule_migration.TASKS
+    schedule = schedule_migration.Migration.operations[0].code
+    PeriodicTask.objects.filter(name=name).delete()
+    schedule(apps, schema_editor=None)
+    schedule(apps, schema_editor=None)
 
-    task = PeriodicTask.objects.get(name=schedule_migration.TASK_NAME)
+    task = PeriodicTask.objects.get(name=name)
     assert task.task == "ecosystem.tasks.programs_publish_scheduled"
     assert (task.interval.every, task.interval.period) == (5, "minutes")

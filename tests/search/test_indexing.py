@@ -182,7 +182,8 @@ def test_the_sweeper_is_scheduled_every_five_minutes():
 
     # Transactional tests empty the tables the migration filled: run its function again, twice (idempotent).
     migration = import_module("search.migrations.0002_sweeper_schedule")
-    migration.schedule_sweeper(apps, None)
-    migration.schedule_sweeper(apps, None)
+    schedule = migration.Migration.operations[0].code
+    schedule(apps, None)
+    schedule(apps, None)
     task = PeriodicTask.objects.get(task="search.tasks.search_sweep")
     assert task.enabled and (task.interval.every, task.interval.period) == (5, "minutes")
