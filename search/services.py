@@ -6,7 +6,6 @@ a broker outage or an engine outage left behind.
 """
 
 import logging
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -14,6 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from config.commit_buffer import CommitBuffer
 from search.backends import BaseSearchBackend, get_search_backend
 from search.documents import SOURCES, SearchDocument, source_for
 from search.models import IndexRecord, SavedSearch
@@ -102,27 +102,7 @@ def search_changes_index(*, changes: dict[str, list[int]], backend: BaseSearchBa
 # -- Queueing on commit --------------------------------------------------------------------------
 
 
-def _pending() -> dict[str, set[int]]:
-    # One buffer per transaction: if no flush is waiting for this commit, earlier changes were rolled back.
-    waiting = any(callback is _flush for _sids, callback, _robust in connection.run_on_commit)
-    if not waiting or not hasattr(connection, "search_pending"):
-        connection.search_pending = defaultdict(set)
-    return connection.search_pending
-
-
-def search_index_enqueue(*, changes: dict[str, Iterable[int]]) -> None:
-    """Queue re-indexing of the changed rows for when the current transaction commits."""
-    pending = _pending()
-    for label, ids in changes.items():
-        pending[label].update(i for i in ids if i is not None)
-    transaction.on_commit(_flush, robust=True)
-
-
-def _flush() -> None:
-    pending = getattr(connection, "search_pending", None)
-    if not pending:
-        return
-    connection.search_pending = defaultdict(set)
+def _send(pending: dict[str, set[int]]) -> None:
     # Helix's own app, not Celery's "current app", which any Celery() created later (a client) would replace.
     from config.celery_app import app as celery_app
     from search import tasks  # registers the task with every app, Helix's included
@@ -139,6 +119,14 @@ def _flush() -> None:
                 "search indexing not queued; the sweeper will catch up",
                 extra={"changes": {label: len(ids) for label, ids in changes.items()}, "error": repr(exc)},
             )
+
+
+_buffer = CommitBuffer("search", _send)
+
+
+def search_index_enqueue(*, changes: dict[str, Iterable[int]]) -> None:
+    """Queue re-indexing of the changed rows for when the current transaction commits."""
+    _buffer.add(changes)
 
 
 # -- Sweeping and rebuilding ---------------------------------------------------------------------

@@ -1,12 +1,11 @@
 """Keeping matches fresh: queue recomputes on commit, and sweep up whatever a lost task left behind."""
 
 import logging
-from collections import defaultdict
 
 from django.conf import settings
-from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
 
+from config.commit_buffer import CommitBuffer
 from ecosystem.models import Capability, MentorOffer, Need, Organisation, Program
 from matching.models import MatchedSource
 
@@ -24,28 +23,10 @@ def shard_size() -> int:
 # -- Queueing on commit --------------------------------------------------------------------------
 
 
-def _pending() -> dict[str, set[int]]:
-    # One buffer per transaction: if no flush is waiting for this commit, earlier changes were rolled back.
-    waiting = any(callback is _flush for _sids, callback, _robust in connection.run_on_commit)
-    if not waiting or not hasattr(connection, "matching_pending"):
-        connection.matching_pending = defaultdict(set)
-    return connection.matching_pending
-
-
-def matches_recompute_enqueue(*, entity_type: str, ids) -> None:
-    """Queue a recompute of these entities' matches for when the current transaction commits."""
-    _pending()[entity_type].update(i for i in ids if i is not None)
-    transaction.on_commit(_flush, robust=True)
-
-
-def _flush() -> None:
+def _send(pending: dict[str, set[int]]) -> None:
     from matching.tasks import matches_recompute
 
-    pending = getattr(connection, "matching_pending", {})
-    connection.matching_pending = defaultdict(set)
     for entity_type, ids in pending.items():
-        if not ids:
-            continue
         try:
             matches_recompute.apply_async((entity_type, sorted(ids)), retry_policy=PUBLISH_RETRY_POLICY)
         except Exception:  # the broker is down: the sweeper will see these entities as stale
@@ -54,6 +35,14 @@ def _flush() -> None:
                 extra={"entity_type": entity_type, "ids": sorted(ids)[:20]},
                 exc_info=True,
             )
+
+
+_buffer = CommitBuffer("matching", _send)
+
+
+def matches_recompute_enqueue(*, entity_type: str, ids) -> None:
+    """Queue a recompute of these entities' matches for when the current transaction commits."""
+    _buffer.add({entity_type: ids})
 
 
 # -- The sweeper -----------------------------------------------------------------------------------
