@@ -291,6 +291,15 @@ def _merge(parts: list) -> tuple[sp.csr_matrix, np.ndarray]:
     return matrix, np.array(list(index), dtype=object)
 
 
+def profile_vectorizer(corpus_size: int) -> TextVectorizer:
+    """Return the text features of two-sided profile matches, as the portal and `evaluate_matching` fit them.
+
+    Folded words and word pairs: "đại học" meets "dai hoc". A term in half of a large corpus tells
+    nothing; in a small portal (or a test) no term is that common by accident.
+    """
+    return TextVectorizer(ngram_range=(1, 2), min_df=1, max_df=0.5 if corpus_size >= 200 else 1.0, max_terms=64)
+
+
 def keep_strongest(matrix: sp.csr_matrix, max_terms: int, *, block_rows: int = 16_384) -> sp.csr_matrix:
     """Return `matrix` with only the `max_terms` largest entries of each row kept (ties: first columns).
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from matching.engine import artefacts
 from matching.engine.funding import Award, FundingRecommender
-from matching.engine.text import TextVectorizer
+from matching.engine.text import TextVectorizer, profile_vectorizer
 from matching.models import Relationship, RelationshipStatus
 from matching.services import feeds
 from matching.services.learning import rerankers_fit
@@ -187,12 +187,6 @@ def _startup_texts(organisation_ids) -> tuple[list[int], list[str]]:
     return feed.ids, [funding_text(p) for p in feed.profiles]
 
 
-def _vectorizer(corpus_size: int) -> TextVectorizer:
-    # Folded words and bigrams: "đại học" meets "dai hoc". A term in half of a large corpus tells
-    # nothing; in a small portal (or a test) no term is that common by accident.
-    return TextVectorizer(ngram_range=(1, 2), min_df=1, max_df=0.5 if corpus_size >= 200 else 1.0, max_terms=64)
-
-
 def _fit_funding(programs: feeds.ProgramFeed, startups: feeds.Feed) -> FundingRecommender:
     return FundingRecommender(n_jobs=1).fit(
         programs.programs, _awards(), corpus=[funding_text(p) for p in startups.profiles]
@@ -206,7 +200,7 @@ def match_index_build() -> MatchIndex:
     programs = feeds.program_feed()
     texts = [text for feed in side_feeds.values() for p in feed.profiles for text in (p.needs, p.offers) if text]
     corpus = list(dict.fromkeys(texts + [program.text for program in programs.programs])) or ["helix"]
-    vectorizer = _vectorizer(len(corpus))
+    vectorizer = profile_vectorizer(len(corpus))
     # One fitting pass over each distinct text, plus an empty row for profiles that state nothing.
     fitted = vectorizer.fit_transform(corpus)
     matrix = sp.vstack([fitted, sp.csr_matrix((1, fitted.shape[1]), dtype=fitted.dtype)])
