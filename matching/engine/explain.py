@@ -8,19 +8,15 @@ both texts, each direction's fit, and the taxonomy facts the two sides share.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
 
 import numpy as np
 import scipy.sparse as sp
 
 from .reasons import Reason, ReasonCode, fact_reasons
 from .reciprocity import Profile, ProfileMatcher
-from .text import STOP_WORDS, fold
-
-WORD = re.compile(r"(?u)\b\w\w+\b")
+from .words import Words
 
 
 def top_shared_terms(left, right, rows: np.ndarray, cols: np.ndarray, terms, top: int = 5) -> list[list[str]]:
@@ -39,33 +35,54 @@ def top_shared_terms(left, right, rows: np.ndarray, cols: np.ndarray, terms, top
     return shared
 
 
-@lru_cache(maxsize=20_000)
-def surface_forms(text: str) -> dict[str, str]:
+# Terms shown in one reason: enough to say what the two sides share, few enough to read.
+MAX_TERMS = 4
+
+
+@lru_cache(maxsize=4)
+def _words(lexicon: frozenset[str]) -> Words:
+    return Words(lexicon=lexicon)
+
+
+@lru_cache(maxsize=50_000)
+def surface_forms(text: str, lexicon: frozenset[str] = frozenset()) -> dict[str, str]:
     """Return how `text` itself spells each of its folded words and word pairs ("vung nuoi" → "vùng nuôi").
 
     Terms are matched folded (so "dai hoc" meets "đại học"); a reason shows them as the person wrote them.
+    Only whole words are here: no stop word, no syllable cut out of a word, no pair across a comma.
     """
-    words = [(fold(word), word.lower()) for word in WORD.findall(text)]
-    words = [(folded, word) for folded, word in words if folded not in STOP_WORDS]
-    forms = {}
-    for (first, first_word), (second, second_word) in pairwise(words):
-        forms.setdefault(f"{first} {second}", f"{first_word} {second_word}")
-    for folded, word in words:
-        forms.setdefault(folded, word)
-    return forms
+    return _words(lexicon).forms(text)
 
 
-def as_written(terms: list[str], *texts: str) -> list[str]:
-    """Return the terms as the first of `texts` that contains them spells them."""
-    spelled = []
+def _inside(longer: str, shorter: str) -> bool:
+    return f" {shorter} " in f" {longer} "
+
+
+def as_written(
+    terms: list[str], *texts: str, lexicon: frozenset[str] = frozenset(), limit: int = MAX_TERMS
+) -> list[str]:
+    """Return at most `limit` of the (folded) terms as the texts spell them, in the given order.
+
+    A term is shown as one of the texts wrote it, with diacritics where any text has them. A term
+    no text spells as whole words (a stop word, a piece of a word) is left out, never shown folded;
+    so is a term inside a longer one kept ("nông nghiệp" beside "nông nghiệp công nghệ").
+    """
+    forms = [surface_forms(text, lexicon) for text in texts if text]
+    kept: list[tuple[str, str]] = []
     for term in terms:
-        for text in texts:
-            if term in (forms := surface_forms(text)):
-                spelled.append(forms[term])
-                break
-        else:
-            spelled.append(term)
-    return spelled
+        spellings = [spelled[term] for spelled in forms if term in spelled]
+        if not spellings:
+            continue
+        written = next((form for form in spellings if not form.isascii()), spellings[0])
+        if any(_inside(folded, term) for folded, _ in kept):
+            continue
+        shorter = [n for n, (folded, _) in enumerate(kept) if _inside(term, folded)]
+        if shorter:
+            kept[shorter[0]] = (term, written)
+            kept = [pair for n, pair in enumerate(kept) if n not in shorter[1:]]
+        elif len(kept) < limit:
+            kept.append((term, written))
+    return [written for _, written in kept]
 
 
 def pair_fits(left, right, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -83,10 +100,11 @@ def profile_pair_reasons(
     left: Sequence[Profile],
     right: Sequence[Profile],
     *,
-    top: int = 5,
+    top: int = 2 * MAX_TERMS,
 ) -> list[list[Reason]]:
     """Return the reasons of each (left row, right row) pair of a fitted ProfileMatcher, strongest first."""
     terms = matcher.vectorizer_.get_feature_names_out()
+    lexicon = getattr(matcher.vectorizer_, "lexicon_", frozenset())
     forward = pair_fits(matcher.left_needs_, matcher.right_offers_, rows, cols)
     backward = pair_fits(matcher.left_offers_, matcher.right_needs_, rows, cols)
     needs_met = top_shared_terms(matcher.left_needs_text_, matcher.right_offers_text_, rows, cols, terms, top)
@@ -100,12 +118,12 @@ def profile_pair_reasons(
                 float(scores[n]),
             )
         ]
-        if needs_met[n] or offers_used[n]:
-            seeker, provider = left[i], right[j]
-            terms_of_pair = {
-                "needs_met": as_written(needs_met[n], seeker.needs, provider.offers),
-                "offers_used": as_written(offers_used[n], seeker.offers, provider.needs),
-            }
+        seeker, provider = left[i], right[j]
+        terms_of_pair = {
+            "needs_met": as_written(needs_met[n], seeker.needs, provider.offers, lexicon=lexicon),
+            "offers_used": as_written(offers_used[n], seeker.offers, provider.needs, lexicon=lexicon),
+        }
+        if terms_of_pair["needs_met"] or terms_of_pair["offers_used"]:
             reasons.append(Reason(ReasonCode.SHARED_TERMS, terms_of_pair, 1.0))
         reasons.extend(fact_reasons(left[i], right[j]))
         explained.append(sorted(reasons, key=lambda reason: -reason.weight))

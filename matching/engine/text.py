@@ -1,57 +1,33 @@
 """Text features for Vietnamese and English: folded word and character n-gram TF-IDF.
 
-Folding (Unicode NFKC, no diacritics, case-folded) runs before tokenising, so "Đại học" and
-"dai hoc" become the same terms. Word 1–2 grams carry topics; character n-grams (optional) catch
-spelling variants and Vietnamese syllables written without spaces. The vocabulary and IDF are
-fitted on the whole corpus (both sides of a match), so a term means the same on either side.
+Words come from `words.Words`: Vietnamese text is segmented into words ("nông nghiệp" is one word,
+not two syllables), text written without diacritics joins its syllables by the lexicon of words
+the corpus showed, and every word is folded (no diacritics, case-folded), so "Đại học" and "dai
+hoc" are the same term. Word 1–2 grams carry topics; character n-grams (optional) catch spelling
+variants. The vocabulary, lexicon and IDF are fitted on the whole corpus (both sides of a match),
+so a term means the same on either side.
 """
 
 from __future__ import annotations
 
 import gc
 import re
-import unicodedata
 from collections.abc import Sequence
 from contextlib import contextmanager
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
-# "đ" is a letter of its own, not "d" plus a mark, so decomposition leaves it alone.
-_LETTERS = str.maketrans({"đ": "d", "Đ": "D"})
-# Combining marks removed by one C-level translate() instead of a per-character Python loop:
-# folding is on the hot path of every full recompute (hundreds of thousands of profiles).
-_MARK_BLOCKS = ((0x300, 0x370), (0x1AB0, 0x1B00), (0x1DC0, 0x1E00), (0x20D0, 0x2100), (0xFE20, 0xFE30))
-_MARKS = dict.fromkeys(cp for low, high in _MARK_BLOCKS for cp in range(low, high))
+from .folding import fold
+from .words import STOP_WORDS, WordNgrams, Words, lexicon_of
 
+__all__ = ["STOP_WORDS", "TextVectorizer", "fold", "keep_strongest", "profile_vectorizer", "shared_terms"]
 
-def fold(text: str) -> str:
-    """Return the case- and diacritic-insensitive form of `text` ("Thủ Dầu Một" → "thu dau mot").
-
-    Same result as ecosystem.text.fold (a test holds them equal), several times faster.
-    """
-    if text.isascii():
-        return text.lower()
-    text = unicodedata.normalize("NFKC", text).translate(_LETTERS)
-    text = unicodedata.normalize("NFD", text).translate(_MARKS)
-    if not all(not unicodedata.combining(ch) for ch in text):  # marks outside the usual blocks
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", text).casefold()
-
-
-# Function words that carry no topic. Vietnamese ones are given folded; only syllables that are
-# function words in every reading once diacritics are gone (so not "co": có "have" / cơ "mechanics").
-VIETNAMESE_STOP_WORDS = frozenset(
-    ("va", "cua", "cac", "nhung", "cho", "voi", "duoc", "mot", "nay", "khi", "theo", "hoac", "se", "cung", "rat")
-)
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | VIETNAMESE_STOP_WORDS
-
-
-_WORDS = re.compile(r"(?u)\b\w\w+\b")  # CountVectorizer's default token pattern
+_WORDS = re.compile(r"(?u)\b\w\w+\b")  # CountVectorizer's default token pattern (character n-grams)
 
 
 def _count(texts: Sequence[str], params: dict, vocabulary: dict | None):
@@ -66,23 +42,29 @@ def _count(texts: Sequence[str], params: dict, vocabulary: dict | None):
     return counts.tocsr(), terms
 
 
-def _tokenise(texts: Sequence[str], stop_words: frozenset[str]):
-    """Return one chunk's words as (joined chunk-local vocabulary, word ids, words per text).
+def _tokenise(texts: Sequence[str], words: Words):
+    """Return one chunk's words as (joined chunk-local vocabulary, word ids, words per text, run starts).
 
-    The same words as CountVectorizer's analyzer (fold, token pattern, stop words dropped), as
+    The same words as the `WordNgrams` analyzer (segmented, folded, stop words dropped), as
     integers: n-grams are then made and counted by numpy instead of a Python dict per text.
+    A word that starts a run (after punctuation or a stop word) is never the second word of a pair.
     """
-    findall, words, lengths = _WORDS.findall, [], []
+    folded_words, found, lengths, starts = words.folded, [], [], []
     with _no_cyclic_gc():
         for text in texts:
-            tokens = findall(fold(text))
-            if stop_words:
-                tokens = [token for token in tokens if token not in stop_words]
-            lengths.append(len(tokens))
-            words.extend(tokens)
-        vocabulary = {word: index for index, word in enumerate(dict.fromkeys(words))}
-        ids = np.fromiter(map(vocabulary.__getitem__, words), dtype=np.int64, count=len(words))
-    return "\x00".join(vocabulary), ids, np.array(lengths, dtype=np.int64)
+            count, new_run = 0, True
+            for word in folded_words(text):
+                if word is None:
+                    new_run = True
+                    continue
+                found.append(word)
+                starts.append(new_run)
+                new_run = False
+                count += 1
+            lengths.append(count)
+        vocabulary = {word: index for index, word in enumerate(dict.fromkeys(found))}
+        ids = np.fromiter(map(vocabulary.__getitem__, found), dtype=np.int64, count=len(found))
+    return "\x00".join(vocabulary), ids, np.array(lengths, dtype=np.int64), np.array(starts, dtype=bool)
 
 
 @contextmanager
@@ -101,34 +83,35 @@ def _no_cyclic_gc():
 def _word_ngram_counts(parts: list, n_texts: int, ngram_range: tuple[int, int]):
     """Return (counts, terms) of word 1- and/or 2-grams from tokenised chunks, as CountVectorizer would."""
     index: dict[str, int] = {}
-    ids, lengths = [], []
-    for joined, local_ids, local_lengths in parts:
+    ids, lengths, run_starts = [], [], []
+    for joined, local_ids, local_lengths, local_starts in parts:
         local = joined.split("\x00") if joined else []
         mapping = np.fromiter((index.setdefault(word, len(index)) for word in local), dtype=np.int64, count=len(local))
         ids.append(mapping[local_ids])
         lengths.append(local_lengths)
-    words, lengths = np.concatenate(ids), np.concatenate(lengths)
+        run_starts.append(local_starts)
+    words, lengths, run_starts = np.concatenate(ids), np.concatenate(lengths), np.concatenate(run_starts)
     names = np.array(list(index), dtype=object)
     if not names.size:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
     text_of_word = np.repeat(np.arange(n_texts), lengths)
-    rows, cols, terms = [], [], []
+    rows, cols = [], []
+    # One column per distinct term: a word pair spells the same term as a word of two syllables
+    # ("nong" + "nghiep" written without diacritics is the word "nong nghiep"), and counts with it.
+    column: dict[str, int] = {}
     if ngram_range[0] == 1:
+        column.update((name, position) for position, name in enumerate(names))
         rows.append(text_of_word)
         cols.append(words)
-        terms.append(names)
     if ngram_range[1] == 2:
-        # A bigram joins two consecutive words of one text (after stop words are dropped, as sklearn does).
-        starts = np.flatnonzero(text_of_word[:-1] == text_of_word[1:])
+        # A bigram joins two consecutive words of one run (words written side by side).
+        starts = np.flatnonzero((text_of_word[:-1] == text_of_word[1:]) & ~run_starts[1:])
         keys, bigrams = np.unique(words[starts] * len(names) + words[starts + 1], return_inverse=True)
+        spelled = (f"{names[a]} {names[b]}" for a, b in zip(*np.divmod(keys, len(names)), strict=True))
+        bigram_columns = np.fromiter((column.setdefault(term, len(column)) for term in spelled), np.int64, len(keys))
         rows.append(text_of_word[starts])
-        cols.append(bigrams + sum(len(block) for block in terms))
-        terms.append(
-            np.array(
-                [f"{names[a]} {names[b]}" for a, b in zip(*np.divmod(keys, len(names)), strict=True)], dtype=object
-            )
-        )
-    terms = np.concatenate(terms)
+        cols.append(bigram_columns[bigrams])
+    terms = np.array(list(column), dtype=object)
     rows, cols = np.concatenate(rows), np.concatenate(cols)
     counts = sp.csr_matrix((np.ones(rows.size, dtype=np.float32), (rows, cols)), shape=(n_texts, terms.size))
     counts.sum_duplicates()
@@ -141,6 +124,8 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
     `max_terms` keeps only each document's strongest terms: it bounds the cost of all-pairs
     sparse products at 100,000 × 20,000 while keeping the specific terms that explain a match.
     `n_jobs` > 1 tokenises in parallel processes for large corpora (tokenising is pure Python).
+    `stop_words`: drop Vietnamese and English function words (truthy) or keep every word (None).
+    `ngram_range` is (1, 1), (1, 2) or (2, 2): word pairs, never longer phrases.
     """
 
     def __init__(
@@ -153,7 +138,7 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
         max_df=1.0,
         sublinear_tf=True,
         max_terms=None,
-        stop_words=STOP_WORDS,
+        stop_words=True,
         n_jobs=1,
         chunk_size=20_000,
     ):
@@ -170,12 +155,8 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
 
     # -- parameters of the underlying counters ---------------------------------------------
     def _analyzers(self) -> list[tuple[str, dict]]:
-        word = {
-            "preprocessor": fold,
-            "ngram_range": tuple(self.ngram_range),
-            "stop_words": sorted(self.stop_words) if self.stop_words else None,
-            "token_pattern": r"(?u)\b\w\w+\b",
-        }
+        lexicon = getattr(self, "lexicon_", frozenset())
+        word = {"analyzer": WordNgrams(self.ngram_range, stop_words=bool(self.stop_words), lexicon=lexicon)}
         analyzers = [("w", word)]
         if self.char_ngram_range:
             analyzers.append(
@@ -202,11 +183,16 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
     def fit_transform(self, texts: Sequence[str], y=None):
         """Return the TF-IDF rows of `texts` after learning vocabulary and IDF from them."""
         texts = list(texts)
+        if not 1 <= self.ngram_range[0] <= self.ngram_range[1] <= 2:
+            raise ValueError(f"ngram_range must be within (1, 2), not {self.ngram_range}")
+        # Words written without diacritics are joined by the words the segmenter found elsewhere.
+        self.lexicon_ = lexicon_of(texts)
         self.vocabularies_, self.idf_, blocks = [], [], []
         for prefix, params in self._analyzers():
-            if prefix == "w" and 1 <= params["ngram_range"][0] <= params["ngram_range"][1] <= 2:
-                parts = self._map(_tokenise, texts, frozenset(self.stop_words or ()))
-                counts, terms = _word_ngram_counts(parts, len(texts), params["ngram_range"])
+            if prefix == "w":
+                words = params["analyzer"].words
+                parts = self._map(_tokenise, texts, words)
+                counts, terms = _word_ngram_counts(parts, len(texts), tuple(self.ngram_range))
             else:
                 counts, terms = _merge(self._map(_count, texts, params, None))
             counts, terms = self._limit(counts, terms)

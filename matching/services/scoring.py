@@ -19,7 +19,7 @@ from django.db.models import Count
 from ecosystem.models import MentorOffer
 from matching.engine import eligibility as eligibility_rules
 from matching.engine.capacity import exposure_caps, spread_exposure
-from matching.engine.explain import as_written, pair_fits, profile_pair_reasons, top_shared_terms
+from matching.engine.explain import MAX_TERMS, as_written, pair_fits, profile_pair_reasons, top_shared_terms
 from matching.engine.reasons import Reason, ReasonCode
 from matching.engine.reciprocity import ProfileMatcher
 from matching.engine.retrieval import TopK, top_k_of
@@ -150,15 +150,17 @@ def _funding_scores(index: MatchIndex, seekers: SideRows) -> Scored:
     eligible, unknown = arrays.check(**people)
     scores = eligibility_rules.apply(scores, eligible, unknown)
     terms = model.vectorizer_.terms_
+    lexicon = getattr(model.vectorizer_, "lexicon_", frozenset())
 
     def explain(rows, cols, values):
-        shared = top_shared_terms(seekers.funding, program_rows, rows, cols, terms)
+        shared = top_shared_terms(seekers.funding, program_rows, rows, cols, terms, top=2 * MAX_TERMS)
         explained = []
         for n, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
             reasons = []
-            if shared[n]:
-                profile = seekers.feed.profiles[i]
-                spelled = as_written(shared[n], profile.offers, profile.needs, programs.programs[j].text)
+            profile = seekers.feed.profiles[i]
+            texts = (profile.offers, profile.needs, programs.programs[j].text)
+            spelled = as_written(shared[n], *texts, lexicon=lexicon) if shared[n] else []
+            if spelled:
                 reasons.append(Reason(ReasonCode.SHARED_TERMS, {"terms": spelled}, 1.0))
             if unknown[i, j]:
                 reasons.append(Reason(ReasonCode.CRITERIA_UNKNOWN, {"count": int(unknown[i, j])}, -1.0))

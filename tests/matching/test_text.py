@@ -16,7 +16,7 @@ def test_fast_fold_equals_the_ecosystem_fold(text):
 def test_diacritics_and_case_do_not_matter():
     vectorizer = TextVectorizer(min_df=1)
     rows = vectorizer.fit_transform(
-        ["Đại học Thủ Dầu Một: năng lượng mặt trời", "DAI HOC THU DAU MOT nang luong mat troi"]
+        ["Đại học Thủ Dầu Một: năng lượng mặt trời", "DAI HOC THU DAU MOT: nang luong mat troi"]
     )
     assert (rows[0] @ rows[1].T).toarray()[0, 0] > 0.99
 

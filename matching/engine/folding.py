@@ -1,0 +1,26 @@
+"""Folding: the case- and diacritic-insensitive form under which Vietnamese text is matched."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# "đ" is a letter of its own, not "d" plus a mark, so decomposition leaves it alone.
+_LETTERS = str.maketrans({"đ": "d", "Đ": "D"})
+# Combining marks removed by one C-level translate() instead of a per-character Python loop:
+# folding is on the hot path of every full recompute (hundreds of thousands of profiles).
+_MARK_BLOCKS = ((0x300, 0x370), (0x1AB0, 0x1B00), (0x1DC0, 0x1E00), (0x20D0, 0x2100), (0xFE20, 0xFE30))
+_MARKS = dict.fromkeys(cp for low, high in _MARK_BLOCKS for cp in range(low, high))
+
+
+def fold(text: str) -> str:
+    """Return the case- and diacritic-insensitive form of `text` ("Thủ Dầu Một" → "thu dau mot").
+
+    Same result as ecosystem.text.fold (a test holds them equal), several times faster.
+    """
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKC", text).translate(_LETTERS)
+    text = unicodedata.normalize("NFD", text).translate(_MARKS)
+    if not all(not unicodedata.combining(ch) for ch in text):  # marks outside the usual blocks
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", text).casefold()
