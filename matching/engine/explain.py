@@ -73,7 +73,8 @@ def as_written(
         spellings = [spelled[term] for spelled in forms if term in spelled]
         if not spellings:
             continue
-        written = next((form for form in spellings if not form.isascii()), spellings[0])
+        # Diacritics first, then lower case: "Camera" opening a sentence reads "camera" if another wrote it so.
+        written = min(spellings, key=lambda form: (form.isascii(), form[:1].isupper()))
         if any(_inside(folded, term) for folded, _ in kept):
             continue
         shorter = [n for n, (folded, _) in enumerate(kept) if _inside(term, folded)]

@@ -23,7 +23,9 @@ TEXTS = [
 ]
 
 
-@pytest.mark.parametrize(("ngram_range", "stop_words"), [((1, 2), True), ((1, 2), None), ((1, 1), True), ((2, 2), None)])
+@pytest.mark.parametrize(
+    ("ngram_range", "stop_words"), [((1, 2), True), ((1, 2), None), ((1, 1), True), ((2, 2), None)]
+)
 def test_word_counts_equal_scikit_learns(ngram_range, stop_words):
     ours = TextVectorizer(ngram_range=ngram_range, stop_words=stop_words, min_df=1, sublinear_tf=False)
     rows = ours.fit_transform(TEXTS)

@@ -13,7 +13,9 @@ STARTUP = Profile(
 )
 LAB = Profile(
     needs="Tìm doanh nghiệp thử nghiệm giống cây trồng mới trên đồng ruộng.",
-    offers="Phòng thí nghiệm cảm biến IoT và trí tuệ nhân tạo, chuyên về nông nghiệp công nghệ cao và giống cây trồng.",
+    offers=(
+        "Phòng thí nghiệm cảm biến IoT và trí tuệ nhân tạo, chuyên về nông nghiệp công nghệ cao và giống cây trồng."
+    ),
 )
 OTHER = Profile(needs="Phần mềm kế toán cho doanh nghiệp", offers="Dịch vụ du lịch sinh thái")
 
@@ -27,7 +29,7 @@ def _shown_terms(reasons) -> list[str]:
 
 
 def test_a_vietnamese_text_is_split_into_words_of_several_syllables():
-    words = [written for written in (pair[1] for pair in Words().pairs(STARTUP.needs) if pair)]
+    words = [pair[1] for pair in Words().pairs(STARTUP.needs) if pair]
     assert "cảm biến" in words
     assert "nông nghiệp" in words
     assert "nông" not in words and "nghiệp" not in words
