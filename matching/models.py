@@ -138,6 +138,27 @@ class MatchedSource(models.Model):
         return f"{self.source_type}:{self.source_id}"
 
 
+class ScoreScale(models.Model):
+    """How one kind's scores are spread over every listed match: what "strong" means for that kind.
+
+    The scores of different kinds (and of one kind after a refit) are on different scales; a label
+    read from a fixed threshold says little. The full recompute stores each kind's score quantiles,
+    and a match's strength is its score's place among them (`matching.strength`).
+    """
+
+    kind = models.CharField(max_length=16, choices=MatchKind.choices, unique=True)
+    quantiles = models.JSONField(default=list)  # ascending scores at 0 %, 1 %, …, 100 %
+    sample_size = models.PositiveIntegerField(default=0)
+    fitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("score scale")
+        verbose_name_plural = _("score scales")
+
+    def __str__(self):
+        return f"{self.kind} ({self.sample_size} scores)"
+
+
 class FeedbackEvent(models.TextChoices):
     SAVED = "saved", _("Saved")
     DISMISSED = "dismissed", _("Dismissed")

@@ -10,8 +10,9 @@ from ecosystem.templatetags.directory_tags import public_name
 from ecosystem.views.program_eligibility import checklists_for
 from matching.models import ENDS, IntroductionStatus, Match, MatchKind, MatchState, Side
 from matching.permissions import membership_roles
-from matching.reasons import ReasonRenderer, score_label
+from matching.reasons import ReasonRenderer
 from matching.services import introductions as introduction_services
+from matching.strength import score_scales, strength
 
 
 @dataclass
@@ -71,6 +72,7 @@ def match_cards(*, user, matches) -> list[MatchCard]:
     checklist of funding calls and the latest introduction of each pair, in a fixed number of queries."""
     matches = list(matches)
     renderer = ReasonRenderer.for_matches(matches)
+    scales = score_scales() if matches else {}
     introductions = introduction_services.introductions_by_key(keys=[match.key for match in matches])
     remember_roles(user, membership_roles(user))
     cards = []
@@ -93,7 +95,7 @@ def match_cards(*, user, matches) -> list[MatchCard]:
                 url=url,
                 subtitle=subtitle,
                 mine=_own_name(own_field, getattr(match, own_field)),
-                score=score_label(match.score),
+                score=strength(match.score, match.kind, scales),
                 reasons=renderer.sentences(match.reasons, side=side),
                 checklist=checklist,
                 introduction=introduction,

@@ -1,4 +1,4 @@
-"""The engine's structured reasons as sentences in the reader's language, and scores as plain labels.
+"""The engine's structured reasons as sentences in the reader's language (labels: `matching.strength`).
 
 A stored reason is {"code", "params", "weight"} (`matching.engine.reasons`). Each code maps to a
 translatable sentence; its parameters (terms, taxonomy slugs, counts) are filled in HTML-escaped,
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from ecosystem.eligibility import Criterion
 from ecosystem.models import Location, Sector, Stage, Technology
@@ -21,29 +21,8 @@ from ecosystem.views.program_eligibility import CRITERION_LABELS
 from matching.engine.reasons import ReasonCode
 from matching.models import Side
 
-# Score thresholds, best first: the label is the first whose threshold the score reaches.
-SCORE_LABELS = (
-    (0.7, "excellent", gettext_lazy("Excellent fit")),
-    (0.4, "good", gettext_lazy("Good fit")),
-    (0.0, "possible", gettext_lazy("Possible fit")),
-)
 # Shown per match; the rest are the engine's finer detail.
 MAX_REASONS = 4
-
-
-@dataclass(frozen=True)
-class ScoreLabel:
-    level: str
-    text: str
-
-
-def score_label(score: float) -> ScoreLabel:
-    """Return the plain label for a score in [0, 1] ("Excellent / Good / Possible fit")."""
-    for threshold, level, text in SCORE_LABELS:
-        if score >= threshold:
-            return ScoreLabel(level, str(text))
-    _threshold, level, text = SCORE_LABELS[-1]
-    return ScoreLabel(level, str(text))
 
 
 def _listing(values) -> str:

@@ -26,11 +26,12 @@ from ecosystem.permissions import can_manage_programs, program_agencies_for
 from ecosystem.selectors.programs import applicant_for
 from ecosystem.views.program_eligibility import CRITERION_LABELS
 from matching.engine.reasons import ReasonCode
-from matching.models import FeedbackEvent, Match, ProgramInvitation, Side
-from matching.reasons import ReasonRenderer, score_label
+from matching.models import FeedbackEvent, Match, MatchKind, ProgramInvitation, Side
+from matching.reasons import ReasonRenderer
 from matching.selectors import outreach_list_for
 from matching.services.feedback import match_feedback_record
 from matching.signals import program_invitation_sent
+from matching.strength import score_scales, strength
 
 logger = logging.getLogger(__name__)
 
@@ -204,13 +205,14 @@ def outreach_export(*, user, program: Program, file_format: str, absolute_url=st
     ]
     listed = outreach_rows_for(program=program)
     renderer = reason_renderer(listed)
+    scales = score_scales()
     rows = [
         [
             row.rank,
             row.organisation.name,
             row.organisation.get_kind_display(),
             round(row.score, 3),
-            score_label(row.score).text,
+            strength(row.score, MatchKind.FUNDING, scales).text,
             " ".join(_plain(sentence) for sentence in reason_sentences(renderer, row)),
             ", ".join(str(CRITERION_LABELS[criterion]) for criterion in row.unknown_criteria),
             row.organisation.website,

@@ -28,6 +28,7 @@ from matching.services.scoring import (
     score_block,
     top_k,
 )
+from matching.strength import score_scales_fit
 
 logger = logging.getLogger(__name__)
 
@@ -190,6 +191,8 @@ def matches_finish_rebuild(*, index: MatchIndex, started_at) -> int:
         for start in range(0, len(ids), 5000):
             match_rows.record_source(side, ids[start : start + 5000], index.version, started_at)
     match_rows.record_source("program", index.programs.ids, index.version, started_at)
+    # Labels read a match's place among its kind's listed matches: refit that spread with the lists.
+    score_scales_fit()
     return count
 
 

@@ -22,7 +22,7 @@ from ecosystem.imports.tables import CONTENT_TYPES
 from ecosystem.models import Program
 from ecosystem.permissions import can_manage_programs, has_mfa
 from ecosystem.views.program_eligibility import CRITERION_LABELS
-from matching.reasons import score_label
+from matching.models import MatchKind
 from matching.services.cohorts import COHORT_PROGRAM_KINDS
 from matching.services.outreach import (
     outreach_export,
@@ -32,6 +32,7 @@ from matching.services.outreach import (
     reason_renderer,
     reason_sentences,
 )
+from matching.strength import score_scales, strength
 
 PAGE_SIZE = 25
 PROGRAMS_PAGE_SIZE = 50
@@ -87,10 +88,11 @@ def outreach_programs(request):
 def _render_list(request, program, rows, form, *, status=200):
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page") or request.POST.get("page"))
     renderer = reason_renderer(page.object_list)
+    scales = score_scales()
     items = [
         {
             "row": row,
-            "label": score_label(row.score),
+            "label": strength(row.score, MatchKind.FUNDING, scales),
             "reasons": reason_sentences(renderer, row),
             "unknown": [CRITERION_LABELS[criterion] for criterion in row.unknown_criteria],
         }

@@ -201,8 +201,9 @@ def test_the_dashboard_and_the_header_link_to_my_matches(client, member):
 # Twenty today, the same for 5 matches or 25: session and user, the sector vocabulary, the tab
 # counts, count and rows, the checklist's prefetches (stages, sectors, locations of the calls; the
 # startup's sectors and their parents), the reasons' sector names, the page's introductions, the
-# person's memberships, and the site's own (Wagtail site and locale, notifications, footer, savepoints).
-MAX_QUERIES = 24
+# person's memberships, the kinds' score scales (the labels), and the site's own (Wagtail site and
+# locale, notifications, footer, savepoints).
+MAX_QUERIES = 25
 
 
 def _funding_matches(startup, count):
