@@ -1,8 +1,9 @@
 """Turn themes and vocabularies into records: people, organisations, profiles, capabilities, needs, mentors.
 
 Pure Python with one seeded `random.Random`: the same seed and date give the same records, and
-nothing here touches the database. Every content item is written in one language, Vietnamese
-about 60% of the time.
+nothing here touches the database. An organisation writes everything in its own language:
+Vietnamese, except the few that really work in English (foreign-owned firms, international
+programmes), about one in seven. Every record keeps the key of the theme it was written from.
 """
 
 import random
@@ -11,6 +12,7 @@ from datetime import date, timedelta
 from django.utils.text import slugify
 
 from ecosystem import taxonomy_data
+from ecosystem.demo import sentences as s
 from ecosystem.demo import vocabularies as v
 from ecosystem.demo.records import (
     CapabilityRecord,
@@ -24,7 +26,8 @@ from ecosystem.demo.text import UniqueSlugs, cap, example_url, fit, join_words
 from ecosystem.demo.themes import Theme
 from ecosystem.text import strip_diacritics
 
-VIETNAMESE_SHARE = 0.6
+# Foreign-owned startups and SMEs, and mentors back from abroad, write in English; everyone else in Vietnamese.
+ENGLISH_SHARE = 0.15
 CAPABILITY_ITEMS = {
     "expertise": "expertise",
     "facility": "facilities",
@@ -68,7 +71,11 @@ class Generator:
 
     # --- small choices ---------------------------------------------------------------------------
     def language(self) -> str:
-        return "vi" if self.rng.random() < VIETNAMESE_SHARE else "en"
+        return "en" if self.rng.random() < ENGLISH_SHARE else "vi"
+
+    @staticmethod
+    def institution_language(name_en: str) -> str:
+        return "en" if name_en in v.ENGLISH_INSTITUTIONS else "vi"
 
     def pick(self, items, k: int | tuple[int, int] = 1) -> list:
         count = self.rng.randint(*k) if isinstance(k, tuple) else k
@@ -138,11 +145,16 @@ class Generator:
             location=location,
         )
 
-    def startup(self, *, theme: Theme, kind: str = "startup") -> OrganisationRecord:
-        """Return a startup (or, with kind="enterprise", an SME) with its profile, on the theme's topic."""
-        language = self.language()
+    def startup(
+        self, *, theme: Theme, kind: str = "startup", language: str = "", stage: str = "", location: str = ""
+    ) -> OrganisationRecord:
+        """Return a startup (or, with kind="enterprise", an SME) with its profile, on the theme's topic.
+
+        `language`, `stage` and `location` fix what is otherwise drawn at random (the demo's personas).
+        """
+        language = language or self.language()
         words = theme.words(language)
-        location = self.location(theme)
+        location = location or self.location(theme)
         place = self.place(location, language)
         if kind == "enterprise":
             form = self.rng.choice(v.ENTERPRISE_FORMS[language])
@@ -153,7 +165,9 @@ class Generator:
             )
         else:
             name = self._unique_name(lambda: self.rng.choice(words.brands) + self.rng.choice(v.BRAND_SUFFIXES))
-        profile = self.profile(theme=theme, language=language, name=name, location=location, place=place, kind=kind)
+        profile = self.profile(
+            theme=theme, language=language, name=name, location=location, place=place, kind=kind, stage=stage
+        )
         record = self.organisation(
             name=f"{name} (demo)",
             kind=kind,
@@ -165,9 +179,11 @@ class Generator:
         record.profile = profile
         return record
 
-    def profile(self, *, theme: Theme, language: str, name: str, location: str, place: str, kind: str):
+    def profile(self, *, theme: Theme, language: str, name: str, location: str, place: str, kind: str, stage=""):
         words = theme.words(language)
-        if kind == "enterprise":
+        if stage:
+            pass  # fixed by the caller
+        elif kind == "enterprise":
             stage = self.rng.choice(("early-revenue", "growth", "growth"))
         else:
             stage = self.rng.choices(list(STARTUP_STAGE_WEIGHTS), weights=list(STARTUP_STAGE_WEIGHTS.values()))[0]
@@ -179,10 +195,18 @@ class Generator:
         technologies = self.pick(theme.technologies, (2, 4))
         sectors = [theme.sectors[0], *self.pick(theme.sectors[1:], (0, 2))]
         seeking = sorted(self.pick(SEEKING_KINDS, (1, 3)), key=SEEKING_KINDS.index)
-        solution, customer, outcome = (self.rng.choice(x) for x in (words.solutions, words.customers, words.outcomes))
+        # One story: the problem, solution, customer and outcome that belong together.
+        problem, solution, customer, outcome = (
+            items[i]
+            for i, items in zip(
+                self.rng.choice(theme.stories),
+                (words.problems, words.solutions, words.customers, words.outcomes),
+                strict=True,
+            )
+        )
         pitches = [
             template.format(solution=cap(solution), customer=customer, outcome=outcome)
-            for template in v.STARTUP_PITCHES[language]
+            for template in s.STARTUP_PITCHES[language]
         ]
         pitch = self.rng.choice([p for p in pitches if len(p) <= 200] or [fit(pitches[0], 200)])
         tech_words = self.technology_words(technologies, language)
@@ -190,7 +214,7 @@ class Generator:
         fields = {
             "name": name,
             "place": place,
-            "problem": self.rng.choice(words.problems),
+            "problem": problem,
             "solution": solution,
             "customer": customer,
             "outcome": outcome,
@@ -201,14 +225,14 @@ class Generator:
             "kw3": keywords[2],
             "team": team_size,
             "year": founded_on.year,
-            "seeking": join_words([v.SEEKING_WORDS[language][s] for s in seeking], language),
+            "seeking": join_words([s.SEEKING_WORDS[language][kind] for kind in seeking], language),
         }
-        sentences = v.STARTUP_SENTENCES[language]
+        sentences = s.STARTUP_SENTENCES[language]
         # An opener, the solution, then one to four of the rest in a fixed order: 3–6 sentences.
         optional = ("customer", "focus", "team", "seeking")
         chosen = set(self.pick(optional, (1, len(optional))))
         keys = ["solution", *(key for key in optional if key in chosen)]
-        parts = [self.rng.choice(v.STARTUP_OPENERS[language]), *(self.rng.choice(sentences[key]) for key in keys)]
+        parts = [self.rng.choice(s.STARTUP_OPENERS[language]), *(self.rng.choice(sentences[key]) for key in keys)]
         return ProfileRecord(
             pitch=pitch,
             description=" ".join(cap(part.format(**fields)) for part in parts),
@@ -221,6 +245,7 @@ class Generator:
             location=location,
             seeking=seeking,
             funding_amount=self.amount(*funding) if "funding" in seeking else None,
+            theme=theme.key,
         )
 
     def institution(
@@ -229,7 +254,7 @@ class Generator:
         """Return a university, institute, agency, support organisation or investor (no content yet)."""
         # Sorted: a set's order changes with Python's hash seed, and the demo must not.
         keywords = self.pick(sorted({kw for theme in themes for kw in theme.words(language).keywords}), 3)
-        summary = v.ORGANISATION_SUMMARIES[language][kind].format(kw1=keywords[0], kw2=keywords[1], kw3=keywords[2])
+        summary = s.ORGANISATION_SUMMARIES[language][kind].format(kw1=keywords[0], kw2=keywords[1], kw3=keywords[2])
         name_vi, name_en = names
         return self.organisation(
             name=f"{name_vi if language == 'vi' else name_en} (demo)",
@@ -244,17 +269,17 @@ class Generator:
     def capability(
         self, *, organisation: OrganisationRecord, theme: Theme, kind: str, owner: PersonRecord, contact: PersonRecord
     ) -> CapabilityRecord:
-        language = self.language()
+        language = organisation.language
         words = theme.words(language)
         item = self.rng.choice(getattr(words, CAPABILITY_ITEMS[kind]))
         place = self.place(organisation.location, language)
-        title = self.rng.choice(v.CAPABILITY_TITLES[language][kind]).format(item=item, Item=cap(item), place=place)
+        title = self.rng.choice(s.CAPABILITY_TITLES[language][kind]).format(item=item, Item=cap(item), place=place)
         technologies = self.pick(theme.technologies, (1, 3))
         tech_words = self.technology_words(technologies, language)
         keywords = self.pick(words.keywords, 3)
         trl = self.rng.randint(4, 8) if kind == "licensing" else None
         org_name = organisation.name.removesuffix(" (demo)")
-        sentences = v.CAPABILITY_SENTENCES[language]
+        sentences = s.CAPABILITY_SENTENCES[language]
         parts = [sentences["intro"][kind], self.rng.choice(sentences["fit"]), self.rng.choice(sentences["focus"])]
         if trl:
             parts.append(sentences["trl"][0])
@@ -279,15 +304,16 @@ class Generator:
             research_areas=[theme.sectors[0], *self.pick(theme.sectors[1:], (0, 1))],
             technologies=technologies,
             trl=trl,
-            availability=self.rng.choice(v.AVAILABILITY[language]),
-            terms="" if kind == "expertise" and self.rng.random() < 0.5 else self.rng.choice(v.TERMS[language]),
+            availability=self.rng.choice(s.AVAILABILITY[language]),
+            terms="" if kind == "expertise" and self.rng.random() < 0.5 else self.rng.choice(s.TERMS[language]),
             owner=owner,
             contact_person=contact,
             is_public=self.rng.random() < 0.95,
+            theme=theme.key,
         )
 
     def need(self, *, organisation: OrganisationRecord, theme: Theme, poster: PersonRecord) -> NeedRecord:
-        language = self.language()
+        language = organisation.language
         words = theme.words(language)
         need = self.rng.choice(words.needs)
         place = self.place(organisation.location, language)
@@ -300,14 +326,14 @@ class Generator:
             "months": self.rng.choice((3, 6, 9, 12)),
             "outcome": self.rng.choice(words.outcomes),
         }
-        sentences = v.NEED_SENTENCES[language]
+        sentences = s.NEED_SENTENCES[language]
         problem = " ".join(cap(self.rng.choice(sentences[key]).format(**fields)) for key in ("context", "ask"))
         budget_min = self.amount(100_000_000, 2_000_000_000)
         # About one need in ten has already passed its deadline, as on any real board.
         deadline = self.today + timedelta(days=self.rng.randint(-30, -1) if self.rng.random() < 0.1 else
                                           self.rng.randint(14, 150))  # fmt: skip
         return NeedRecord(
-            title=fit(self.rng.choice(v.NEED_TITLES[language]).format(need=need), 200),
+            title=fit(self.rng.choice(s.NEED_TITLES[language]).format(need=need), 200),
             problem=problem,
             desired_outcome=cap(self.rng.choice(sentences["outcome"]).format(**fields)),
             budget_min=budget_min,
@@ -317,6 +343,7 @@ class Generator:
             sectors=[theme.sectors[0], *self.pick(theme.sectors[1:], (0, 1))],
             technologies=self.pick(theme.technologies, (1, 3)),
             posted_by=poster,
+            theme=theme.key,
         )
 
     def mentor(self, *, themes: tuple[Theme, ...]) -> MentorRecord:
@@ -324,9 +351,9 @@ class Generator:
         main = themes[0]
         words = main.words(language)
         area = self.rng.choice(words.expertise)
-        topics = self.pick(v.MENTOR_TOPICS[language], 2)
+        topics = self.pick(s.MENTOR_TOPICS[language], 2)
         keywords = self.pick(words.keywords, 2)
-        role, past = self.rng.choice(v.MENTOR_CAREERS[language])
+        role, past = self.rng.choice(s.MENTOR_CAREERS[language])
         fields = {
             "years": self.rng.randint(5, 25),
             "area": area,
@@ -336,7 +363,7 @@ class Generator:
             "kw1": keywords[0],
             "kw2": keywords[1],
         }
-        texts = v.MENTOR_TEXT[language]
+        texts = s.MENTOR_TEXT[language]
         expertise = " ".join(cap(t.format(**fields)) for t in texts[: self.rng.randint(2, 3)])
         location = self.location(main)
         other = "en" if language == "vi" else "vi"
@@ -347,6 +374,7 @@ class Generator:
             sectors=list(dict.fromkeys(sector for theme in themes for sector in theme.sectors[:2])),
             languages=[language] if self.rng.random() < 0.4 else [language, other],
             capacity=self.rng.randint(1, 5),
-            availability=self.rng.choice(v.MENTOR_AVAILABILITY[language]).format(place=self.place(location, language)),
+            availability=self.rng.choice(s.MENTOR_AVAILABILITY[language]).format(place=self.place(location, language)),
             is_paused=self.rng.random() < 0.15,
+            themes=tuple(theme.key for theme in themes),
         )

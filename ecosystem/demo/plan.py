@@ -5,7 +5,7 @@ the same organisations, people and texts (program dates are relative to that day
 status — forthcoming, open, closing soon, closed — is always on show).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ecosystem.demo import programs as program_generator
@@ -21,17 +21,28 @@ ENTERPRISES = 24
 MENTORS = 45
 CAPABILITIES_PER_INSTITUTION = (9, 12)
 CAPABILITY_KINDS = ("expertise", "facility", "licensing", "service")
-# 28 published programs in every status, plus two drafts waiting in the admin.
-PUBLISHED_STATUSES = ("forthcoming",) * 5 + ("open",) * 10 + ("closing_soon",) * 6 + ("closed",) * 7
-DRAFTS = 2
+DRAFTS = 2  # program drafts waiting in the admin, besides the published ones
 PROGRAM_KINDS = {
     "government_agency": ("grant", "loan", "tax_incentive", "competition", "training"),
     "support_organisation": ("accelerator", "mentoring", "competition", "training"),
 }
-PROGRAMS_PER_PUBLISHER = {"government_agency": 3, "support_organisation": 2}
 # The first deployment is a smart-city programme in an industrial province: weight its fields up.
 THEME_WEIGHTS = {"aquaculture": 1.5, "smart-farming": 1.5, "industry-4": 2, "mobility": 1.5, "e-government": 1.5,
                  "urban-water": 1.5, "logistics": 1.5}  # fmt: skip
+# The fields the province's programme cares most about. Each gets a persona (a Vietnamese startup at
+# MVP stage, where its field is concentrated, to sign in as) and enough calls still open for it to
+# see its own field's programs first; the other fields get two calls each.
+FOCUS_THEMES = ("smart-farming", "aquaculture", "mobility", "industry-4", "digital-health", "edtech", "fintech",
+                "renewable-energy")  # fmt: skip
+PROGRAMS_PER_THEME = {"focus": 5, "other": 2}
+FOCUS_STATUSES = ("open", "open", "closing_soon", "forthcoming", "closed")
+OTHER_STATUSES = ("open", "closed", "forthcoming", "closing_soon")
+# Loans and tax incentives are for companies with revenue; a focus field's calls are for its startups.
+STARTUP_KINDS = ("grant", "accelerator", "mentoring", "competition", "training")
+MENTORS_PER_FOCUS_THEME = 4
+PERSONA_STAGE = "mvp"
+# Where a persona is based when not in its field's first location: the agriculture one in the Mekong Delta.
+PERSONA_LOCATIONS = {"smart-farming": "can-tho"}
 # Share of each kind that a moderator has already verified.
 VERIFIED_SHARE = {"startup": 0.35, "enterprise": 0.5, "investor": 0.5}
 
@@ -41,6 +52,7 @@ class DemoPlan:
     organisations: list[OrganisationRecord]
     mentors: list[MentorRecord]
     programs: list[ProgramRecord]
+    personas: dict[str, OrganisationRecord] = field(default_factory=dict)  # theme key -> its persona startup
 
 
 def demo_plan(*, today: date, seed: int = DEMO_SEED, reserved_names=()) -> DemoPlan:
@@ -51,7 +63,16 @@ def demo_plan(*, today: date, seed: int = DEMO_SEED, reserved_names=()) -> DemoP
     def theme():
         return gen.rng.choices(THEMES, weights=weights)[0]
 
-    startups = [gen.startup(theme=theme()) for _ in range(STARTUPS)]
+    personas = {
+        key: gen.startup(
+            theme=THEMES_BY_KEY[key],
+            language="vi",
+            stage=PERSONA_STAGE,
+            location=PERSONA_LOCATIONS.get(key, THEMES_BY_KEY[key].locations[0]),
+        )
+        for key in FOCUS_THEMES
+    }
+    startups = [*personas.values(), *(gen.startup(theme=theme()) for _ in range(STARTUPS - len(personas)))]
     enterprises = [gen.startup(theme=theme(), kind="enterprise") for _ in range(ENTERPRISES)]
     academics = [_academic(gen, kind, entry) for kind, entries in
                  (("university", v.UNIVERSITIES), ("research_institute", v.RESEARCH_INSTITUTES))
@@ -79,9 +100,25 @@ def demo_plan(*, today: date, seed: int = DEMO_SEED, reserved_names=()) -> DemoP
             organisation.verified_at = at(today - timedelta(days=gen.rng.randint(1, 400)), 10)
         # A few startups keep their profile to themselves, so the directory has something to hide.
         organisation.is_public = organisation.kind != "startup" or gen.rng.random() < 0.95
+    for persona in personas.values():
+        persona.is_public = True
 
-    mentors = [gen.mentor(themes=tuple(gen.pick(THEMES, (1, 2)))) for _ in range(MENTORS)]
-    return DemoPlan(organisations=organisations, mentors=mentors, programs=_programs(gen, [*agencies, *supporters]))
+    # Every focus field has a few mentors of its own; the rest come from anywhere, weighted like startups.
+    mentors = [
+        gen.mentor(themes=(THEMES_BY_KEY[key], *gen.pick([t for t in THEMES if t.key != key], (0, 1))))
+        for key in FOCUS_THEMES
+        for _ in range(MENTORS_PER_FOCUS_THEME)
+    ]
+    mentors += [
+        gen.mentor(themes=tuple(dict.fromkeys(theme() for _ in range(gen.rng.randint(1, 2)))))
+        for _ in range(MENTORS - len(mentors))
+    ]
+    return DemoPlan(
+        organisations=organisations,
+        mentors=mentors,
+        programs=_programs(gen, [*agencies, *supporters]),
+        personas=personas,
+    )
 
 
 def _academic(gen: Generator, kind: str, entry) -> OrganisationRecord:
@@ -109,7 +146,7 @@ def _academic(gen: Generator, kind: str, entry) -> OrganisationRecord:
 
 def _institution(gen: Generator, kind: str, entry, *, staff: tuple[str, ...]) -> OrganisationRecord:
     name_vi, name_en, location, theme_keys = entry
-    language = gen.language()
+    language = gen.institution_language(name_en)
     organisation = gen.institution(
         kind=kind,
         names=(name_vi, name_en),
@@ -122,24 +159,36 @@ def _institution(gen: Generator, kind: str, entry, *, staff: tuple[str, ...]) ->
 
 
 def _programs(gen: Generator, publishers: list[OrganisationRecord]) -> list[ProgramRecord]:
-    slots = [(publisher, kind) for publisher in publishers for kind in
-             gen.pick(PROGRAM_KINDS[publisher.kind], PROGRAMS_PER_PUBLISHER[publisher.kind])]  # fmt: skip
-    drafts = set(gen.pick(range(len(slots)), DRAFTS))
-    assert len(slots) == len(PUBLISHED_STATUSES) + DRAFTS, "every program slot needs exactly one status"
-    statuses = list(PUBLISHED_STATUSES)
-    gen.rng.shuffle(statuses)
+    """Return every theme's programs, each from a publisher working in that field, in every status."""
+    slots = []  # (publisher, theme key, kind, status)
+    others = 0
+    for theme in THEMES:
+        focus = theme.key in FOCUS_THEMES
+        own = [publisher for publisher in publishers if theme.key in publisher.themes]
+        for index in range(PROGRAMS_PER_THEME["focus" if focus else "other"]):
+            publisher = own[index % len(own)]
+            kinds = PROGRAM_KINDS[publisher.kind]
+            kind = gen.rng.choice([kind for kind in kinds if kind in STARTUP_KINDS] if focus else kinds)
+            if focus:
+                status = FOCUS_STATUSES[index]
+            else:
+                status, others = OTHER_STATUSES[others % len(OTHER_STATUSES)], others + 1
+            slots.append((publisher, theme.key, kind, status))
+    # Drafts come from the other fields, so that no focus field loses a call it counts on.
+    drafts = set(gen.pick([i for i, slot in enumerate(slots) if slot[1] not in FOCUS_THEMES], DRAFTS))
+    cohorts: dict[str, int] = {}
     records = []
-    for index, (publisher, kind) in enumerate(slots):
-        is_draft = index in drafts
+    for index, (publisher, key, kind, status) in enumerate(slots):
+        cohorts[publisher.slug] = cohorts.get(publisher.slug, 0) + 1
         records.append(
             program_generator.program(
                 gen,
                 agency=publisher,
-                theme=THEMES_BY_KEY[publisher.themes[index % len(publisher.themes)]],
+                theme=THEMES_BY_KEY[key],
                 kind=kind,
-                status="forthcoming" if is_draft else statuses.pop(),
-                cohort=index // 4 + 1,
-                publish=not is_draft,
+                status="forthcoming" if index in drafts else status,
+                cohort=cohorts[publisher.slug],
+                publish=index not in drafts,
             )
         )
     return records

@@ -3,7 +3,7 @@
 from datetime import timedelta
 from html import escape
 
-from ecosystem.demo import vocabularies as v
+from ecosystem.demo import sentences as s
 from ecosystem.demo.generators import Generator
 from ecosystem.demo.records import OrganisationRecord, ProgramRecord
 from ecosystem.demo.text import at, cap, example_url, fit, lower_label, sector_label
@@ -60,13 +60,13 @@ def program(
 ) -> ProgramRecord:
     """Return a program of `agency` on `theme` whose dates give `status` today."""
     rng = gen.rng
-    language = gen.language()
+    # A program is written in its publisher's language, like everything else the publisher posts.
+    language = agency.language
     words = theme.words(language)
     label = sector_label(theme.sectors[0], language)
-    title_label = label if language == "en" and kind in ("grant", "accelerator", "competition", "training") else (
-        lower_label(label))  # fmt: skip
+    focus = rng.choice(words.programs) if words.programs else lower_label(label)
     opens_at, closes_at = _dates(gen, status, kind)
-    title = v.PROGRAM_TITLES[language][kind].format(label=title_label, year=opens_at.year, cohort=cohort)
+    title = cap(s.PROGRAM_TITLES[language][kind].format(focus=focus, year=opens_at.year, cohort=cohort))
     slug = gen.slugs.take(title)
     place = gen.place(agency.location, language)
     keywords = gen.pick(words.keywords, 3)
@@ -81,7 +81,7 @@ def program(
         "place": place,
         "customer": rng.choice(words.customers),
     }
-    paragraphs = [cap(text.format(**fields)) for text in v.PROGRAM_PARAGRAPHS[language]]
+    paragraphs = [cap(text.format(**fields)) for text in s.PROGRAM_PARAGRAPHS[language]]
     kinds, stages, team_cap, trl_range = KIND_RULES[kind]
     low, high = AWARDS[kind]
     max_award = gen.amount(low, high) if high else 0
@@ -94,9 +94,9 @@ def program(
         title=fit(title, 255),
         agency_slug=agency.slug,
         kind=kind,
-        summary=fit(cap(v.PROGRAM_SUMMARIES[language].format(**fields)), 500),
+        summary=fit(cap(s.PROGRAM_SUMMARIES[language].format(**fields)), 500),
         description="".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs),
-        how_to_apply=f"<p>{escape(v.PROGRAM_HOW_TO_APPLY[language])}</p>",
+        how_to_apply=f"<p>{escape(s.PROGRAM_HOW_TO_APPLY[language])}</p>",
         apply_url=example_url(agency.slug, f"/apply/{slug}"),
         budget_total=max(max_award * rng.randint(5, 20), gen.amount(500_000_000, 3_000_000_000)),
         max_award=max_award or None,
@@ -115,6 +115,7 @@ def program(
         max_team_size=team_cap if team_cap and keep(0.6) else None,
         trl_min=trl_range[0] if trl_range and keep(0.7) else None,
         trl_max=trl_range[1] if trl_range and keep(0.5) else None,
-        other_conditions=" ".join(gen.pick(v.PROGRAM_CONDITIONS[language], (0, 2))),
+        other_conditions=" ".join(gen.pick(s.PROGRAM_CONDITIONS[language], (0, 2))),
         publish=publish,
+        theme=theme.key,
     )

@@ -32,6 +32,7 @@ class ProfileRecord:
     seeking: list[str]
     funding_amount: int | None
     links: str = ""
+    theme: str = ""  # the theme key it was written from: how tests tell an on-topic match from noise
 
 
 @dataclass
@@ -47,6 +48,7 @@ class CapabilityRecord:
     owner: PersonRecord
     contact_person: PersonRecord
     is_public: bool = True
+    theme: str = ""
 
 
 @dataclass
@@ -61,6 +63,7 @@ class NeedRecord:
     sectors: list[str]
     technologies: list[str]
     posted_by: PersonRecord
+    theme: str = ""
 
 
 @dataclass
@@ -99,6 +102,7 @@ class MentorRecord:
     capacity: int
     availability: str
     is_paused: bool
+    themes: tuple[str, ...] = ()  # a mentor may cover two fields
 
 
 @dataclass
@@ -126,3 +130,4 @@ class ProgramRecord:
     trl_max: int | None
     other_conditions: str
     publish: bool = True
+    theme: str = ""

@@ -139,7 +139,7 @@ class ScaleSeeder:
             record = gen.startup(theme=gen.rng.choice(THEMES), kind=kind)
         else:
             name_vi, name_en, location, theme_keys = gen.rng.choice(INSTITUTIONS[kind])
-            language = gen.language()
+            language = gen.institution_language(name_en)
             location = gen.location(THEMES_BY_KEY[theme_keys[0]]) if gen.rng.random() < 0.7 else location
             place = gen.place(location, language)
             record = gen.institution(

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from ecosystem import taxonomy_data
-from ecosystem.demo import vocabularies as v
+from ecosystem.demo import sentences as s
 from ecosystem.text import strip_diacritics
 
 SECTOR_NAMES = {
@@ -37,7 +37,7 @@ def join_words(items: list[str], language: str) -> str:
     """Return "a, b and c" in the language."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {v.AND[language]} {items[-1]}"
+    return f"{', '.join(items[:-1])} {s.AND[language]} {items[-1]}"
 
 
 def sector_label(slug: str, language: str) -> str:

@@ -106,6 +106,8 @@ RESEARCH_INSTITUTES = (
      ("electronics-semiconductors", "industry-4")),
     ("Viện Logistics và Chuỗi cung ứng Cái Mép", "Cai Mep Logistics and Supply Chain Institute", "ho-chi-minh",
      ("logistics", "food-traceability")),
+    ("Viện Công nghệ Tài chính Bến Nghé", "Ben Nghe Institute of Financial Technology", "ho-chi-minh",
+     ("fintech", "cybersecurity")),
 )  # fmt: skip
 GOVERNMENT_AGENCIES = (
     ("Ban Quản lý Khu Công nghệ số Sông Bé", "Song Be Digital Technology Park Authority", "ho-chi-minh",
@@ -113,7 +115,7 @@ GOVERNMENT_AGENCIES = (
     ("Trung tâm Chuyển đổi số Đô thị Thủ Dầu Một", "Thu Dau Mot Urban Digital Transformation Centre",
      "ho-chi-minh", ("e-government", "mobility", "public-safety")),
     ("Quỹ Đổi mới Công nghệ Vùng Đông Nam Bộ", "Southeast Region Technology Innovation Fund", "ho-chi-minh",
-     ("industry-4", "materials", "renewable-energy", "digital-health")),
+     ("industry-4", "materials", "renewable-energy", "digital-health", "pharma-biotech")),
     ("Văn phòng Đô thị Thông minh Dĩ An", "Di An Smart City Office", "ho-chi-minh",
      ("mobility", "urban-water", "public-safety", "circular-economy")),
     ("Ban Phát triển Nông nghiệp Công nghệ cao Sông Hậu", "Song Hau High-Tech Agriculture Board", "can-tho",
@@ -131,7 +133,7 @@ SUPPORT_ORGANISATIONS = (
     ("Không gian Sáng tạo Hàn Giang", "Han Giang Innovation Space", "da-nang",
      ("tourism-creative", "edtech", "e-government")),
     ("Trung tâm Hỗ trợ Khởi nghiệp Sáng tạo Hòa Lạc Mở", "Open Hoa Lac Startup Support Centre", "ha-noi",
-     ("electronics-semiconductors", "cybersecurity", "digital-health")),
+     ("electronics-semiconductors", "cybersecurity", "digital-health", "medical-devices")),
     ("Mạng lưới Cố vấn Khởi nghiệp Phù Sa", "Phu Sa Startup Mentor Network", "ho-chi-minh",
      ("fintech", "edtech", "logistics")),
 )  # fmt: skip
@@ -141,6 +143,16 @@ INVESTORS = (
     ("Quỹ Khởi nghiệp Phù Sa", "Phu Sa Seed Fund", "can-tho", ("smart-farming", "circular-economy")),
     ("Lotus Bridge Angels", "Lotus Bridge Angels", "ha-noi", ("digital-health", "edtech", "cybersecurity")),
 )  # fmt: skip
+# The institutions that work in English (an international accelerator, foreign investors, an AI institute
+# hiring abroad): they write everything in English; all others write in Vietnamese.
+ENGLISH_INSTITUTIONS = frozenset(
+    {
+        "Mekong Delta Startup Accelerator",
+        "Blue Delta Capital",
+        "Lotus Bridge Angels",
+        "Thu Thiem Institute for Applied AI",
+    }
+)
 ENTERPRISE_FORMS = {
     "vi": ("Công ty Cổ phần {industry} {place}", "Công ty TNHH {industry} {place}", "Tổng Công ty {industry} {place}"),
     "en": ("{place} {industry} JSC", "{place} {industry} Co., Ltd.", "{place} {industry} Corporation"),
@@ -149,208 +161,6 @@ ENTERPRISE_FORMS = {
 BRAND_SUFFIXES = ("Sense", "Tech", "Labs", "AI", "Link", "Go", "Hub", "Works", "Flow", "Mind", "Net", "ify", "X",
                   "Care", "Loop", "Matic", "Pulse", "Wise")  # fmt: skip
 VI_NAME_FORMS = ("{brand}", "{brand} {place}", "Công nghệ {brand}", "{brand} Việt Nam", "Giải pháp {brand}")
-
-# --- Generic sentences ------------------------------------------------------------------------------
-STARTUP_PITCHES = {
-    "vi": ("{solution} cho {customer}", "{solution}, giúp {customer} {outcome}"),
-    "en": ("{solution} for {customer}", "{solution}, helping {customer} {outcome}"),
-}
-STARTUP_OPENERS = {
-    "vi": ("Tại {place}, {problem}.", "Chúng tôi bắt đầu từ một thực tế: {problem}.",
-           "Ở nhiều địa phương như {place}, {problem}."),
-    "en": ("In {place}, {problem}.", "We started from a simple observation: {problem}.",
-           "In places like {place}, {problem}."),
-}  # fmt: skip
-STARTUP_SENTENCES = {
-    "vi": {
-        "solution": ("{name} phát triển {solution}, dựa trên {tech1} và {tech2}.",
-                     "Sản phẩm chính của {name} là {solution}, dùng {tech1}."),
-        "customer": ("Khách hàng của chúng tôi là {customer}; các đơn vị thí điểm đã {outcome}.",
-                     "Giải pháp hướng tới {customer} và giúp họ {outcome}."),
-        "focus": ("Đội ngũ tập trung vào {kw1}, {kw2} và {kw3}.", "Chúng tôi làm việc hằng ngày với {kw1} và {kw2}."),
-        "team": ("Đội ngũ {team} người, trụ sở tại {place}, thành lập năm {year}.",
-                 "Công ty thành lập năm {year} tại {place}, hiện có {team} thành viên."),
-        "seeking": ("Chúng tôi đang tìm {seeking}.", "Trong năm nay, {name} cần {seeking}."),
-    },
-    "en": {
-        "solution": ("{name} builds {solution} using {tech1} and {tech2}.",
-                     "{name}'s main product is {solution}, built on {tech1}."),
-        "customer": ("Our customers are {customer}; pilot users have been able to {outcome}.",
-                     "The solution is made for {customer} and helps them {outcome}."),
-        "focus": ("The team focuses on {kw1}, {kw2} and {kw3}.", "We work every day with {kw1} and {kw2}."),
-        "team": ("A team of {team} based in {place}, founded in {year}.",
-                 "Founded in {year} in {place}, the company now has {team} people."),
-        "seeking": ("We are looking for {seeking}.", "This year {name} needs {seeking}."),
-    },
-}  # fmt: skip
-SEEKING_WORDS = {
-    "vi": {"funding": "vốn đầu tư", "mentoring": "cố vấn", "rnd_partner": "đối tác R&D",
-           "pilot_customer": "khách hàng thí điểm", "facilities": "cơ sở thử nghiệm",
-           "talent": "nhân sự kỹ thuật"},
-    "en": {"funding": "investment", "mentoring": "mentoring", "rnd_partner": "an R&D partner",
-           "pilot_customer": "pilot customers", "facilities": "testing facilities",
-           "talent": "engineering talent"},
-}  # fmt: skip
-AND = {"vi": "và", "en": "and"}
-
-CAPABILITY_TITLES = {
-    "vi": {
-        "expertise": ("Chuyên môn về {item}", "Nhóm nghiên cứu {item}", "Tư vấn chuyên sâu về {item}"),
-        "facility": ("{Item}", "{Item} – cơ sở {place}"),
-        "licensing": ("Chuyển giao công nghệ: {item}", "Cấp phép sử dụng {item}"),
-        "service": ("Dịch vụ {item}", "{Item} cho doanh nghiệp"),
-    },
-    "en": {
-        "expertise": ("Expertise in {item}", "{Item} research group", "Specialist advice on {item}"),
-        "facility": ("{Item}", "{Item} – {place} campus"),
-        "licensing": ("For licensing: {item}", "{Item} available for licensing"),
-        "service": ("{Item}", "{Item} for companies"),
-    },
-}  # fmt: skip
-CAPABILITY_SENTENCES = {
-    "vi": {
-        "intro": {
-            "expertise": "{org} có nhóm nghiên cứu nhiều năm kinh nghiệm về {item}.",
-            "facility": "{org} mở {item} cho doanh nghiệp và startup sử dụng.",
-            "licensing": "{org} sở hữu và sẵn sàng chuyển giao {item}.",
-            "service": "{org} cung cấp dịch vụ {item} với quy trình được công nhận.",
-        },
-        "fit": ("Phù hợp với các đơn vị đang gặp vấn đề: {problem}.",
-                "Chúng tôi đã hỗ trợ {customer} giải quyết bài toán khi {problem}."),
-        "focus": ("Lĩnh vực trọng tâm: {kw1}, {kw2} và {kw3}.", "Công nghệ sử dụng: {techs}."),
-        "trl": ("Công nghệ đã đạt mức sẵn sàng TRL {trl}.",),
-        "collab": ("Sẵn sàng hợp tác nghiên cứu, đặt hàng đề tài và đồng hướng dẫn sinh viên.",
-                   "Ưu tiên các dự án thí điểm tại {place}."),
-    },
-    "en": {
-        "intro": {
-            "expertise": "{org} has a research group with many years of experience in {item}.",
-            "facility": "{org} opens its {item} to companies and startups.",
-            "licensing": "{org} owns and is ready to license its {item}.",
-            "service": "{org} offers {item} with an accredited procedure.",
-        },
-        "fit": ("A good fit for teams facing this problem: {problem}.",
-                "We have helped {customer} when {problem}."),
-        "focus": ("Focus areas: {kw1}, {kw2} and {kw3}.", "Technologies used: {techs}."),
-        "trl": ("The technology has reached TRL {trl}.",),
-        "collab": ("Open to joint research, commissioned projects and co-supervising students.",
-                   "Pilot projects in {place} are welcome."),
-    },
-}  # fmt: skip
-AVAILABILITY = {
-    "vi": ("Thứ Hai – Thứ Sáu, đặt lịch trước một tuần", "Theo hợp đồng, bắt đầu từ quý tới",
-           "Còn trống khoảng 20 giờ mỗi tháng", "Cả năm, trừ tháng Tết", "Theo lịch của phòng thí nghiệm"),
-    "en": ("Monday to Friday, book a week ahead", "By contract, starting next quarter", "About 20 hours a month free",
-           "All year except the Tết holiday", "According to the lab's booking calendar"),
-}  # fmt: skip
-TERMS = {
-    "vi": ("Chi phí theo bảng giá dịch vụ của đơn vị; giảm 30% cho startup trong chương trình ươm tạo.",
-           "Hợp đồng chuyển giao có phí bản quyền theo doanh thu; có thể thương lượng độc quyền theo vùng.",
-           "Miễn phí cho đề tài hợp tác có đồng tác giả công bố.",
-           "Báo giá theo từng yêu cầu, thanh toán theo giai đoạn."),
-    "en": ("Standard service rates; startups in an incubation programme get 30% off.",
-           "Licence with a royalty on revenue; regional exclusivity can be negotiated.",
-           "Free for joint projects that lead to co-authored publications.",
-           "Quoted per request, paid by milestone."),
-}  # fmt: skip
-
-# (headline role, what they did before): kept in pairs so that a role and a career agree.
-MENTOR_CAREERS = {
-    "vi": (("Cố vấn khởi nghiệp", "từng xây dựng và bán một công ty phần mềm"),
-           ("Chuyên gia", "dẫn dắt đội nghiên cứu phát triển tại một doanh nghiệp sản xuất"),
-           ("Nhà đầu tư thiên thần", "làm giám đốc đầu tư tại một quỹ đầu tư mạo hiểm"),
-           ("Giảng viên, cố vấn khoa học", "giảng dạy và hướng dẫn nghiên cứu sinh"),
-           ("Chuyên gia vận hành", "điều hành chuỗi cung ứng cho một tập đoàn đa quốc gia"),
-           ("Nhà sáng lập", "đã gọi vốn thành công ba vòng cho startup của mình")),
-    "en": (("Startup mentor", "built and sold a software company"),
-           ("Specialist", "led the R&D team of a manufacturer"),
-           ("Angel investor", "was an investment director at a venture fund"),
-           ("Lecturer and scientific adviser", "teaches and supervises PhD students"),
-           ("Operations expert", "ran the supply chain of a multinational group"),
-           ("Founder", "has raised three funding rounds for their own startup")),
-}  # fmt: skip
-MENTOR_TOPICS = {
-    "vi": ("gọi vốn", "chiến lược sản phẩm", "bán hàng cho doanh nghiệp", "sở hữu trí tuệ",
-           "mở rộng ra thị trường Đông Nam Á", "xây dựng đội ngũ", "tài chính cho startup"),
-    "en": ("fundraising", "product strategy", "B2B sales", "intellectual property", "expanding into Southeast Asia",
-           "building a team", "startup finance"),
-}  # fmt: skip
-MENTOR_TEXT = {
-    "vi": ("Hơn {years} năm kinh nghiệm về {area}; {past}.", "Có thể hỗ trợ về {topic1} và {topic2}.",
-           "Quan tâm đặc biệt tới {kw1} và {kw2}."),
-    "en": ("More than {years} years of experience in {area}; {past}.", "Can help with {topic1} and {topic2}.",
-           "Particularly interested in {kw1} and {kw2}."),
-}  # fmt: skip
-MENTOR_AVAILABILITY = {
-    "vi": ("Tối thứ Năm, trực tuyến", "Hai buổi mỗi tháng, gặp trực tiếp tại {place}", "Cuối tuần, trực tuyến"),
-    "en": ("Thursday evenings, online", "Twice a month, in person in {place}", "Weekends, online"),
-}
-
-NEED_TITLES = {
-    "vi": ("Đặt hàng giải pháp {need}", "Tìm đối tác {need}", "Đặt hàng: {need}"),
-    "en": ("Challenge: {need}", "Looking for a partner: {need}", "Call for solutions: {need}"),
-}
-NEED_SENTENCES = {
-    "vi": {
-        "context": ("{org} đang gặp vấn đề: {problem}.", "Hiện nay tại {place}, {problem}."),
-        "ask": ("Chúng tôi cần {need}, có thể tích hợp với hệ thống hiện có.",
-                "Đơn vị mong muốn tìm giải pháp {need} trong lĩnh vực {kw1}."),
-        "outcome": ("Giải pháp thí điểm tại {place} trong {months} tháng và giúp {outcome}.",
-                    "Kết quả mong đợi: {outcome}, có báo cáo đánh giá sau {months} tháng."),
-    },
-    "en": {
-        "context": ("{org} faces this problem: {problem}.", "Today in {place}, {problem}."),
-        "ask": ("We need {need} that works with our existing systems.",
-                "We are looking for {need} in the field of {kw1}."),
-        "outcome": ("A pilot in {place} for {months} months that helps us {outcome}.",
-                    "Expected result: {outcome}, with an evaluation report after {months} months."),
-    },
-}  # fmt: skip
-
-PROGRAM_TITLES = {
-    "vi": {
-        "grant": "Tài trợ đổi mới sáng tạo lĩnh vực {label} năm {year}",
-        "loan": "Cho vay ưu đãi đổi mới công nghệ: {label}",
-        "tax_incentive": "Ưu đãi thuế cho doanh nghiệp khoa học và công nghệ ngành {label}",
-        "accelerator": "Chương trình tăng tốc khởi nghiệp {label} khóa {cohort}",
-        "mentoring": "Chương trình cố vấn 1-1 cho startup {label} đợt {cohort}",
-        "competition": "Cuộc thi Giải pháp {label} {year}",
-        "training": "Khóa đào tạo {label} cho nhà sáng lập, khóa {cohort}",
-    },
-    "en": {
-        "grant": "{label} innovation grant {year}",
-        "loan": "Low-interest technology loans: {label}",
-        "tax_incentive": "Tax incentives for science and technology enterprises in {label}",
-        "accelerator": "{label} startup accelerator, cohort {cohort}",
-        "mentoring": "One-to-one mentoring for {label} startups, round {cohort}",
-        "competition": "Solutions Challenge {year}: {label}",
-        "training": "{label} training for founders, course {cohort}",
-    },
-}  # fmt: skip
-PROGRAM_SUMMARIES = {
-    "vi": "{agency} hỗ trợ các đơn vị giải quyết những bài toán như {need} trong lĩnh vực {label}.",
-    "en": "{agency} supports teams working on problems such as {need} in {label}.",
-}
-PROGRAM_PARAGRAPHS = {
-    "vi": ("Bối cảnh: {problem}. Chương trình ưu tiên các giải pháp về {kw1}, {kw2} và {kw3}.",
-           "Đơn vị tham gia sẽ được kết nối với chuyên gia, phòng thí nghiệm và khách hàng thí điểm tại {place}.",
-           "Hồ sơ được đánh giá theo tính mới, khả năng triển khai và tác động đối với {customer}."),
-    "en": ("Background: {problem}. The programme favours solutions in {kw1}, {kw2} and {kw3}.",
-           "Participants are connected with experts, laboratories and pilot customers in {place}.",
-           "Applications are judged on novelty, feasibility and impact for {customer}."),
-}  # fmt: skip
-PROGRAM_HOW_TO_APPLY = {
-    "vi": "Nộp hồ sơ trực tuyến qua cổng của chương trình trước hạn chót; kèm thuyết minh và kế hoạch tài chính.",
-    "en": "Apply online through the programme's portal before the deadline, with a project description and budget.",
-}
-PROGRAM_CONDITIONS = {
-    "vi": ("Có ít nhất một thành viên sáng lập là công dân Việt Nam.",
-           "Cam kết đối ứng tối thiểu 30% kinh phí dự án.",
-           "Sản phẩm được thí điểm trên địa bàn trong vòng 12 tháng.",
-           "Không nợ thuế và bảo hiểm xã hội quá hạn."),
-    "en": ("At least one founder is a Vietnamese citizen.", "The applicant co-funds at least 30% of the project.",
-           "The product is piloted locally within 12 months.", "No overdue taxes or social insurance contributions."),
-}  # fmt: skip
 
 # Technology tags are stored once, in English; Vietnamese sentences use these words for them.
 TECHNOLOGY_VI = {
@@ -375,22 +185,4 @@ TECHNOLOGY_VI = {
     "Big data": "dữ liệu lớn", "Membrane filtration": "lọc màng", "Open data": "dữ liệu mở",
     "e-KYC": "định danh điện tử (eKYC)", "Payments API": "API thanh toán", "Cybersecurity": "an ninh mạng",
     "Penetration testing": "kiểm thử xâm nhập", "Zero trust": "kiến trúc zero trust", "3D scanning": "quét 3D",
-}  # fmt: skip
-
-# One-line summaries of institutions, by organisation kind.
-ORGANISATION_SUMMARIES = {
-    "vi": {
-        "university": "Đào tạo, nghiên cứu và chuyển giao công nghệ về {kw1}, {kw2} và {kw3}.",
-        "research_institute": "Viện nghiên cứu ứng dụng về {kw1} và {kw2}, mở phòng thí nghiệm cho doanh nghiệp.",
-        "government_agency": "Đặt hàng giải pháp, quản lý chương trình hỗ trợ đổi mới sáng tạo về {kw1} và {kw2}.",
-        "support_organisation": "Ươm tạo, cố vấn và kết nối startup lĩnh vực {kw1} và {kw2} với doanh nghiệp.",
-        "investor": "Đầu tư giai đoạn sớm vào startup về {kw1} và {kw2}.",
-    },
-    "en": {
-        "university": "Teaching, research and technology transfer in {kw1}, {kw2} and {kw3}.",
-        "research_institute": "Applied research in {kw1} and {kw2}, with laboratories open to industry.",
-        "government_agency": "Commissions solutions and runs innovation support programmes in {kw1} and {kw2}.",
-        "support_organisation": "Incubation, mentoring and industry matching for startups in {kw1} and {kw2}.",
-        "investor": "Early-stage investor in {kw1} and {kw2} startups.",
-    },
 }  # fmt: skip

@@ -6,10 +6,17 @@ lab that offers water-quality testing and the province that wants a monitoring n
 shared vocabulary is what gives search and the matcher real signal in the demo.
 """
 
-from ecosystem.demo.themes import city_digital, farm_health, industry_energy
+from ecosystem.demo.themes import city_digital, farm_food, finance_culture, health_education, industry_energy
 from ecosystem.demo.themes.base import Theme, Words
 
-THEMES: tuple[Theme, ...] = (*farm_health.THEMES, *industry_energy.THEMES, *city_digital.THEMES)
+# The order is part of the seeded plan: changing it changes which theme each random draw picks.
+THEMES: tuple[Theme, ...] = (
+    *farm_food.THEMES,
+    *health_education.THEMES,
+    *industry_energy.THEMES,
+    *city_digital.THEMES,
+    *finance_culture.THEMES,
+)
 THEMES_BY_KEY = {theme.key: theme for theme in THEMES}
 
 __all__ = ["THEMES", "THEMES_BY_KEY", "Theme", "Words"]

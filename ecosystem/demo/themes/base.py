@@ -19,6 +19,12 @@ class Words:
     services: tuple[str, ...]  # services a lab sells
     needs: tuple[str, ...]  # what an enterprise or agency wants solved ("đặt hàng")
     industries: tuple[str, ...]  # kinds of companies in the field, for enterprise names
+    programs: tuple[str, ...] = ()  # what a support programme in the field is about, for program titles
+
+
+# Which problem, solution, customer and outcome (by position in Words) belong together. Positions, not
+# phrases, so that one table serves both languages: the Vietnamese and English lists are translations.
+Story = tuple[int, int, int, int]
 
 
 @dataclass(frozen=True)
@@ -27,8 +33,16 @@ class Theme:
     sectors: tuple[str, ...]  # sector slugs; the first is the theme's own sector
     technologies: tuple[str, ...]  # technology tag names (tags are language-neutral)
     locations: tuple[str, ...]  # location slugs where this field is concentrated
+    stories: tuple[Story, ...]  # a pitch picks one, so a solution never meets an unrelated customer
     vi: Words
     en: Words
+
+    def __post_init__(self):
+        # A story pointing past the end of a list would only fail when the dice land on it.
+        for words in (self.vi, self.en):
+            lists = (words.problems, words.solutions, words.customers, words.outcomes)
+            for story in self.stories:
+                assert all(i < len(items) for i, items in zip(story, lists, strict=True)), (self.key, story)
 
     def words(self, language: str) -> Words:
         return self.vi if language == "vi" else self.en

@@ -1,4 +1,4 @@
-"""Themes for the smart city, digital government, finance, security and tourism."""
+"""Themes for the smart city: mobility, water, digital government and public safety."""
 
 from ecosystem.demo.themes.base import Theme, Words
 
@@ -7,6 +7,7 @@ MOBILITY = Theme(
     sectors=("mobility", "ai-data"),
     technologies=("Computer vision", "Edge computing", "GIS", "Electric vehicles", "Big data", "Mobile apps"),
     locations=("ho-chi-minh", "ha-noi", "da-nang", "hai-phong", "can-tho"),
+    stories=((0, 0, 0, 0), (1, 1, 0, 1), (2, 2, 2, 2)),
     vi=Words(
         brands=("Đèn Xanh", "Phố Thông", "Xe Buýt Số", "Lộ Trình", "Bãi Đỗ Nhanh"),
         problems=(
@@ -22,8 +23,13 @@ MOBILITY = Theme(
         customers=(
             "sở giao thông vận tải và ban quản lý giao thông đô thị",
             "người đi làm bằng phương tiện công cộng",
+            "ban quản lý bãi đỗ xe và trung tâm thương mại",
         ),
-        outcomes=("giảm 20% thời gian chờ tại nút giao", "tăng 15% lượng khách đi xe buýt"),
+        outcomes=(
+            "giảm 20% thời gian chờ tại nút giao",
+            "tăng 15% lượng khách đi xe buýt",
+            "rút thời gian tìm chỗ đỗ xe xuống dưới năm phút",
+        ),
         keywords=("giao thông", "ùn tắc", "xe buýt", "đèn tín hiệu", "bãi đỗ xe"),
         expertise=("kỹ thuật giao thông và mô phỏng dòng xe", "thị giác máy tính cho camera giao thông"),
         facilities=("trung tâm mô phỏng giao thông đô thị", "làn thử nghiệm xe điện và xe tự hành"),
@@ -37,6 +43,7 @@ MOBILITY = Theme(
             "dữ liệu lưu lượng giao thông theo thời gian thực",
         ),
         industries=("Vận tải Hành khách", "Xe điện"),
+        programs=("giao thông thông minh", "giao thông công cộng và bãi đỗ xe thông minh"),
     ),
     en=Words(
         brands=("Move", "Transit", "Ride", "Park", "Lane"),
@@ -50,8 +57,16 @@ MOBILITY = Theme(
             "a live bus-tracking app with QR ticketing",
             "parking sensors with a phone map of free spaces",
         ),
-        customers=("city transport departments and traffic management boards", "commuters who use public transport"),
-        outcomes=("cut waiting time at junctions by 20%", "win 15% more bus passengers"),
+        customers=(
+            "city transport departments and traffic management boards",
+            "commuters who use public transport",
+            "car-park operators and shopping centres",
+        ),
+        outcomes=(
+            "cut waiting time at junctions by 20%",
+            "win 15% more bus passengers",
+            "cut the time drivers spend looking for a space to under five minutes",
+        ),
         keywords=("traffic", "congestion", "buses", "traffic signals", "parking"),
         expertise=("traffic engineering and flow simulation", "computer vision for traffic cameras"),
         facilities=("urban traffic simulation centre", "test lane for electric and autonomous vehicles"),
@@ -59,6 +74,7 @@ MOBILITY = Theme(
         services=("traffic counts and forecasts", "traffic impact assessment for projects"),
         needs=("smart traffic-signal control for key junctions", "real-time traffic flow data"),
         industries=("Passenger Transport", "Electric Vehicles"),
+        programs=("smart mobility", "public transport and smart parking"),
     ),
 )
 
@@ -67,6 +83,7 @@ URBAN_WATER = Theme(
     sectors=("water", "iot"),
     technologies=("IoT sensors", "GIS", "Digital twin", "Membrane filtration", "Machine learning", "LoRaWAN"),
     locations=("ho-chi-minh", "can-tho", "hue", "da-nang", "vinh-long", "ha-noi"),
+    stories=((0, 0, 0, 0), (1, 1, 1, 1), (2, 2, 2, 2)),
     vi=Words(
         brands=("Nước Sạch", "Giọt Nước", "Dòng Chảy", "Thủy Văn Số", "Mạch Nước"),
         problems=(
@@ -79,8 +96,16 @@ URBAN_WATER = Theme(
             "hệ thống cảnh báo ngập đô thị từ trạm đo mưa và mực nước",
             "máy lọc nước lợ thành nước ngọt dùng năng lượng mặt trời",
         ),
-        customers=("công ty cấp thoát nước", "chính quyền đô thị và người dân vùng ngập"),
-        outcomes=("giảm tỷ lệ thất thoát nước xuống dưới 15%", "cảnh báo ngập trước 30 phút"),
+        customers=(
+            "công ty cấp thoát nước",
+            "chính quyền đô thị và người dân vùng ngập",
+            "hộ gia đình và trường học vùng ven biển",
+        ),
+        outcomes=(
+            "giảm tỷ lệ thất thoát nước xuống dưới 15%",
+            "cảnh báo ngập trước 30 phút",
+            "có nước ngọt an toàn quanh năm",
+        ),
         keywords=("cấp nước", "thoát nước", "ngập đô thị", "rò rỉ", "nước sạch"),
         expertise=("thủy văn đô thị và mô hình ngập lụt", "công nghệ xử lý nước và màng lọc"),
         facilities=("phòng thí nghiệm thủy lực và mô hình vật lý", "trạm pilot xử lý nước cấp"),
@@ -88,6 +113,7 @@ URBAN_WATER = Theme(
         services=("kiểm định chất lượng nước sinh hoạt", "lập mô hình thủy lực mạng cấp nước"),
         needs=("phát hiện rò rỉ trên mạng lưới cấp nước", "cảnh báo ngập cho các tuyến đường thường xuyên ngập"),
         industries=("Cấp thoát nước", "Xử lý Nước"),
+        programs=("cấp thoát nước và chống ngập đô thị", "nước sạch cho vùng ven biển"),
     ),
     en=Words(
         brands=("Hydro", "Flow", "Drop", "Aqua", "River"),
@@ -101,8 +127,16 @@ URBAN_WATER = Theme(
             "an urban flood warning system fed by rain and water-level gauges",
             "a solar-powered unit that turns brackish water into drinking water",
         ),
-        customers=("water utilities", "city authorities and residents of flood-prone areas"),
-        outcomes=("bring water losses below 15%", "warn of floods 30 minutes ahead"),
+        customers=(
+            "water utilities",
+            "city authorities and residents of flood-prone areas",
+            "households and schools on the coast",
+        ),
+        outcomes=(
+            "bring water losses below 15%",
+            "warn of floods 30 minutes ahead",
+            "have safe drinking water all year round",
+        ),
         keywords=("water supply", "drainage", "urban flooding", "leaks", "clean water"),
         expertise=("urban hydrology and flood modelling", "water treatment and membrane technology"),
         facilities=("hydraulics laboratory with physical models", "pilot water-treatment plant"),
@@ -110,6 +144,7 @@ URBAN_WATER = Theme(
         services=("drinking-water quality testing", "hydraulic modelling of water networks"),
         needs=("leak detection across the water network", "flood warnings for streets that flood often"),
         industries=("Water Supply and Drainage", "Water Treatment"),
+        programs=("urban water and flood resilience", "clean water for coastal areas"),
     ),
 )
 
@@ -118,6 +153,7 @@ E_GOVERNMENT = Theme(
     sectors=("e-government", "ai-data"),
     technologies=("Natural language processing", "Cloud computing", "Open data", "Generative AI", "Mobile apps"),
     locations=("ho-chi-minh", "ha-noi", "da-nang", "hue", "quang-ninh", "ninh-binh"),
+    stories=((1, 0, 0, 1), (0, 1, 0, 0), (2, 2, 1, 2)),
     vi=Words(
         brands=("Công Vụ Số", "Dân Hỏi", "Một Cửa", "Phường Số", "Hồ Sơ Nhanh"),
         problems=(
@@ -131,7 +167,11 @@ E_GOVERNMENT = Theme(
             "bảng điều hành dữ liệu đô thị tổng hợp từ các sở ngành",
         ),
         customers=("ủy ban nhân dân phường, xã và trung tâm phục vụ hành chính công", "các sở ngành cấp tỉnh"),
-        outcomes=("giảm một nửa thời gian giải quyết thủ tục", "trả lời tự động 70% câu hỏi của người dân"),
+        outcomes=(
+            "giảm một nửa thời gian giải quyết thủ tục",
+            "trả lời tự động 70% câu hỏi của người dân",
+            "ra quyết định dựa trên số liệu cập nhật hằng ngày",
+        ),
         keywords=("dịch vụ công", "thủ tục hành chính", "chuyển đổi số", "dữ liệu mở", "chính quyền số"),
         expertise=("xử lý ngôn ngữ tự nhiên tiếng Việt", "kiến trúc chính quyền điện tử và liên thông dữ liệu"),
         facilities=("trung tâm dữ liệu thử nghiệm cho dịch vụ công", "phòng lab trải nghiệm người dùng (UX)"),
@@ -142,6 +182,7 @@ E_GOVERNMENT = Theme(
         services=("đánh giá trải nghiệm người dùng cho cổng dịch vụ công", "tư vấn chuẩn dữ liệu mở"),
         needs=("trợ lý ảo hỗ trợ người dân làm thủ tục hành chính", "kho dữ liệu dùng chung cho các sở ngành"),
         industries=("Giải pháp Phần mềm", "Dịch vụ Công nghệ Thông tin"),
+        programs=("chính quyền số và dịch vụ công trực tuyến", "dữ liệu mở cho đô thị thông minh"),
     ),
     en=Words(
         brands=("Civic", "Gov", "Citizen", "Ward", "Form"),
@@ -159,6 +200,7 @@ E_GOVERNMENT = Theme(
         outcomes=(
             "halve the time it takes to complete a procedure",
             "answer 70% of citizens' questions automatically",
+            "decide on figures updated every day",
         ),
         keywords=(
             "public services",
@@ -173,6 +215,7 @@ E_GOVERNMENT = Theme(
         services=("user-experience evaluation of public service portals", "open-data standards consulting"),
         needs=("a virtual assistant that helps citizens with procedures", "a shared data warehouse for departments"),
         industries=("Software Solutions", "IT Services"),
+        programs=("digital government and online public services", "open data for smart cities"),
     ),
 )
 
@@ -181,6 +224,7 @@ PUBLIC_SAFETY = Theme(
     sectors=("public-safety", "iot"),
     technologies=("Computer vision", "IoT sensors", "Drones", "Edge computing", "GIS"),
     locations=("ho-chi-minh", "ha-noi", "da-nang", "hai-phong", "dong-nai"),
+    stories=((0, 0, 0, 0), (1, 1, 1, 1), (2, 2, 1, 1)),
     vi=Words(
         brands=("An Toàn Phố", "Báo Cháy Số", "Mắt Thần", "Canh Gác", "Cứu Hộ Nhanh"),
         problems=(
@@ -202,6 +246,7 @@ PUBLIC_SAFETY = Theme(
         services=("thẩm định giải pháp phòng cháy cho công trình", "diễn tập và đào tạo ứng phó sự cố"),
         needs=("cảnh báo cháy sớm cho khu nhà trọ công nhân", "giám sát sạt lở trên các tuyến đường đèo"),
         industries=("An ninh và An toàn", "Thiết bị Phòng cháy"),
+        programs=("an toàn đô thị và phòng cháy chữa cháy", "cảnh báo sớm thiên tai"),
     ),
     en=Words(
         brands=("Safe", "Guard", "Alert", "Rescue", "Watch"),
@@ -224,169 +269,8 @@ PUBLIC_SAFETY = Theme(
         services=("fire-safety design review for buildings", "emergency response drills and training"),
         needs=("early fire warning for workers' boarding houses", "landslide monitoring on mountain roads"),
         industries=("Security and Safety", "Fire Protection Equipment"),
+        programs=("urban safety and fire prevention", "early warning of natural hazards"),
     ),
 )
 
-FINTECH = Theme(
-    key="fintech",
-    sectors=("fintech", "insurtech"),
-    technologies=("e-KYC", "Payments API", "Machine learning", "Blockchain", "Mobile apps", "Cloud computing"),
-    locations=("ho-chi-minh", "ha-noi", "da-nang"),
-    vi=Words(
-        brands=("Ví Việt", "Tín Dụng Xanh", "Bảo Hiểm Số", "Tiền Nhanh", "Sổ Cái"),
-        problems=(
-            "hộ kinh doanh nhỏ không có lịch sử tín dụng nên khó vay vốn ngân hàng",
-            "nông dân không mua bảo hiểm vì thủ tục bồi thường rườm rà và chậm",
-            "doanh nghiệp nhỏ mất nhiều ngày mỗi tháng để đối soát hóa đơn và thanh toán",
-        ),
-        solutions=(
-            "chấm điểm tín dụng thay thế từ dữ liệu bán hàng và thanh toán",
-            "bảo hiểm nông nghiệp theo chỉ số thời tiết, bồi thường tự động",
-            "phần mềm kế toán kết nối hóa đơn điện tử và ngân hàng",
-        ),
-        customers=("hộ kinh doanh và doanh nghiệp siêu nhỏ", "nông dân và hợp tác xã"),
-        outcomes=("được duyệt khoản vay trong 24 giờ", "nhận bồi thường trong vòng một tuần"),
-        keywords=("tín dụng", "thanh toán", "bảo hiểm", "tài chính toàn diện", "hóa đơn điện tử"),
-        expertise=("tài chính định lượng và quản trị rủi ro", "khoa học dữ liệu trong tài chính"),
-        facilities=("phòng thí nghiệm công nghệ tài chính (sandbox)", "phòng giao dịch mô phỏng"),
-        inventions=("mô hình chấm điểm tín dụng cho hộ kinh doanh", "thuật toán phát hiện gian lận giao dịch"),
-        services=("kiểm thử bảo mật ứng dụng thanh toán", "tư vấn tuân thủ quy định thanh toán"),
-        needs=("thanh toán không tiền mặt cho chợ truyền thống", "bảo hiểm vi mô cho người lao động tự do"),
-        industries=("Dịch vụ Tài chính", "Bảo hiểm"),
-    ),
-    en=Words(
-        brands=("Pay", "Coin", "Credit", "Ledger", "Fin"),
-        problems=(
-            "household businesses have no credit history and struggle to get bank loans",
-            "farmers do not buy insurance because claims are slow and complicated",
-            "small companies spend days every month reconciling invoices and payments",
-        ),
-        solutions=(
-            "alternative credit scoring from sales and payment data",
-            "weather-index crop insurance with automatic pay-outs",
-            "accounting software connected to e-invoices and banks",
-        ),
-        customers=("household businesses and micro-enterprises", "farmers and cooperatives"),
-        outcomes=("get a loan approved within 24 hours", "receive insurance pay-outs within a week"),
-        keywords=("credit", "payments", "insurance", "financial inclusion", "e-invoices"),
-        expertise=("quantitative finance and risk management", "data science in finance"),
-        facilities=("fintech sandbox laboratory", "simulated trading room"),
-        inventions=("credit-scoring model for household businesses", "transaction fraud detection algorithm"),
-        services=("security testing of payment apps", "payment regulation compliance consulting"),
-        needs=("cashless payments for traditional markets", "micro-insurance for freelance workers"),
-        industries=("Financial Services", "Insurance"),
-    ),
-)
-
-CYBERSECURITY = Theme(
-    key="cybersecurity",
-    sectors=("cybersecurity", "ai-data"),
-    technologies=("Cybersecurity", "Penetration testing", "Zero trust", "Machine learning", "Cloud computing"),
-    locations=("ha-noi", "ho-chi-minh", "da-nang"),
-    vi=Words(
-        brands=("Khiên Số", "Bảo Mật Việt", "Tường Lửa", "An Ninh Mạng Sông Bé", "Mã Hóa"),
-        problems=(
-            "doanh nghiệp vừa và nhỏ bị mã độc tống tiền tấn công mà không có đội ngũ an ninh mạng",
-            "cơ quan nhà nước chậm phát hiện rò rỉ dữ liệu cá nhân của người dân",
-            "nhân viên dễ mắc bẫy thư điện tử lừa đảo",
-        ),
-        solutions=(
-            "dịch vụ giám sát an ninh mạng 24/7 giá phù hợp cho doanh nghiệp nhỏ",
-            "nền tảng phát hiện bất thường trên hệ thống bằng học máy",
-            "chương trình huấn luyện nhận diện lừa đảo trực tuyến cho nhân viên",
-        ),
-        customers=("doanh nghiệp vừa và nhỏ", "cơ quan nhà nước và bệnh viện"),
-        outcomes=("phát hiện tấn công trong vài phút thay vì vài tuần", "giảm 80% số nhân viên mắc bẫy lừa đảo"),
-        keywords=("an ninh mạng", "mã độc", "bảo vệ dữ liệu cá nhân", "lừa đảo trực tuyến", "bảo mật"),
-        expertise=("an toàn thông tin và mật mã học", "phân tích mã độc"),
-        facilities=("phòng thực hành tấn công và phòng thủ mạng (cyber range)", "phòng lab điều tra số"),
-        inventions=("hệ thống phát hiện xâm nhập dùng học sâu", "công cụ ẩn danh hóa dữ liệu cá nhân"),
-        services=("kiểm thử xâm nhập và đánh giá lỗ hổng", "đánh giá tuân thủ bảo vệ dữ liệu cá nhân"),
-        needs=(
-            "giám sát an ninh mạng cho hệ thống thông tin của tỉnh",
-            "đào tạo nhận thức an toàn thông tin cho cán bộ",
-        ),
-        industries=("An ninh Mạng", "Hạ tầng Công nghệ Thông tin"),
-    ),
-    en=Words(
-        brands=("Shield", "Secure", "Cyber", "Cipher", "Fort"),
-        problems=(
-            "small companies are hit by ransomware and have no security team",
-            "public agencies are slow to notice leaks of citizens' personal data",
-            "staff easily fall for phishing e-mails",
-        ),
-        solutions=(
-            "affordable 24/7 security monitoring for small companies",
-            "a platform that spots anomalies in systems using machine learning",
-            "phishing-awareness training for staff",
-        ),
-        customers=("small and medium companies", "public agencies and hospitals"),
-        outcomes=("detect attacks in minutes rather than weeks", "reduce phishing clicks by 80%"),
-        keywords=("cybersecurity", "malware", "personal data protection", "phishing", "security"),
-        expertise=("information security and cryptography", "malware analysis"),
-        facilities=("cyber range for attack and defence exercises", "digital forensics lab"),
-        inventions=("deep-learning intrusion detection system", "personal-data anonymisation tool"),
-        services=("penetration testing and vulnerability assessment", "personal-data protection compliance review"),
-        needs=(
-            "security monitoring for the province's information systems",
-            "security awareness training for officials",
-        ),
-        industries=("Cybersecurity", "IT Infrastructure"),
-    ),
-)
-
-TOURISM_CREATIVE = Theme(
-    key="tourism-creative",
-    sectors=("tourism", "creative-industries"),
-    technologies=("AR/VR", "3D scanning", "Mobile apps", "Generative AI", "Big data"),
-    locations=("da-nang", "hue", "khanh-hoa", "quang-ninh", "lam-dong", "ninh-binh", "ho-chi-minh"),
-    vi=Words(
-        brands=("Du Lịch Số", "Di Sản Sống", "Làng Nghề Việt", "Lữ Hành Xanh", "Gốm Số"),
-        problems=(
-            "làng nghề gốm, sơn mài và dệt thổ cẩm khó tiếp cận khách hàng trẻ và khách quốc tế",
-            "du khách đến di tích không có thuyết minh hấp dẫn bằng nhiều ngôn ngữ",
-            "khách sạn và homestay nhỏ phụ thuộc vào các sàn đặt phòng thu phí cao",
-        ),
-        solutions=(
-            "tour tham quan thực tế ảo và thuyết minh đa ngôn ngữ cho di tích",
-            "sàn thương mại điện tử cho sản phẩm làng nghề kèm câu chuyện nghệ nhân",
-            "phần mềm quản lý và đặt phòng trực tiếp cho homestay",
-        ),
-        customers=("ban quản lý di tích và doanh nghiệp lữ hành", "nghệ nhân và hợp tác xã làng nghề"),
-        outcomes=("tăng gấp đôi doanh thu bán hàng trực tuyến", "kéo dài thời gian lưu trú của du khách"),
-        keywords=("du lịch", "di sản văn hóa", "làng nghề", "homestay", "trải nghiệm du khách"),
-        expertise=("quản lý di sản và du lịch bền vững", "thiết kế trải nghiệm và công nghiệp sáng tạo"),
-        facilities=("studio quét 3D và số hóa hiện vật", "xưởng thiết kế và tạo mẫu sản phẩm sáng tạo"),
-        inventions=("quy trình số hóa hiện vật bằng quét 3D", "ứng dụng thuyết minh tự động theo vị trí"),
-        services=("số hóa di sản và sản xuất nội dung thực tế ảo", "nghiên cứu thị trường du lịch"),
-        needs=("số hóa và quảng bá di tích lịch sử của địa phương", "bản đồ du lịch trải nghiệm nông thôn"),
-        industries=("Du lịch Lữ hành", "Thủ công Mỹ nghệ"),
-    ),
-    en=Words(
-        brands=("Travel", "Heritage", "Craft", "Trip", "Lantern"),
-        problems=(
-            "pottery, lacquer and brocade villages struggle to reach young and foreign buyers",
-            "visitors to historic sites get no engaging guidance in their own language",
-            "small hotels and homestays depend on booking platforms that charge high fees",
-        ),
-        solutions=(
-            "virtual-reality tours and multilingual audio guides for heritage sites",
-            "an online marketplace for craft villages that tells the artisans' stories",
-            "property management and direct booking software for homestays",
-        ),
-        customers=("heritage site managers and tour operators", "artisans and craft-village cooperatives"),
-        outcomes=("double their online sales", "keep visitors for an extra night"),
-        keywords=("tourism", "cultural heritage", "craft villages", "homestays", "visitor experience"),
-        expertise=("heritage management and sustainable tourism", "experience design and creative industries"),
-        facilities=(
-            "3D scanning and artefact digitisation studio",
-            "design and prototyping workshop for creative products",
-        ),
-        inventions=("3D-scan workflow for digitising artefacts", "location-aware automatic audio guide"),
-        services=("heritage digitisation and virtual-reality content", "tourism market research"),
-        needs=("digitising and promoting local historic sites", "a map of rural experience tourism"),
-        industries=("Travel", "Handicrafts"),
-    ),
-)
-
-THEMES = (MOBILITY, URBAN_WATER, E_GOVERNMENT, PUBLIC_SAFETY, FINTECH, CYBERSECURITY, TOURISM_CREATIVE)
+THEMES = (MOBILITY, URBAN_WATER, E_GOVERNMENT, PUBLIC_SAFETY)

@@ -15,6 +15,7 @@ INDUSTRY_4 = Theme(
         "Edge computing",
     ),
     locations=("ho-chi-minh", "dong-nai", "bac-ninh", "hai-phong", "tay-ninh", "ha-noi"),
+    stories=((0, 0, 0, 0), (1, 1, 1, 1), (2, 2, 1, 2)),
     vi=Words(
         brands=("Nhà Máy Số", "Cơ Khí Việt", "Máy Thông Minh", "Dây Chuyền Xanh", "Tự Động Hóa Sông Bé"),
         problems=(
@@ -28,7 +29,11 @@ INDUSTRY_4 = Theme(
             "bảng điều khiển OEE theo thời gian thực cho xưởng sản xuất",
         ),
         customers=("nhà máy cơ khí chính xác", "doanh nghiệp sản xuất vừa và nhỏ trong khu công nghiệp"),
-        outcomes=("giảm 40% thời gian dừng máy ngoài kế hoạch", "phát hiện hơn 98% lỗi ngoại quan"),
+        outcomes=(
+            "giảm 40% thời gian dừng máy ngoài kế hoạch",
+            "phát hiện hơn 98% lỗi ngoại quan",
+            "nâng hiệu suất thiết bị tổng thể (OEE) thêm 15%",
+        ),
         keywords=("bảo trì dự đoán", "dây chuyền sản xuất", "nhà máy thông minh", "tự động hóa", "cảm biến rung"),
         expertise=("điều khiển tự động và robot công nghiệp", "bản sao số (digital twin) cho nhà máy"),
         facilities=("xưởng mô hình nhà máy thông minh", "phòng thí nghiệm robot và thị giác máy"),
@@ -36,6 +41,7 @@ INDUSTRY_4 = Theme(
         services=("đánh giá mức độ sẵn sàng chuyển đổi số cho nhà máy", "đo kiểm và hiệu chuẩn thiết bị đo lường"),
         needs=("bảo trì dự đoán cho dây chuyền gia công cơ khí", "kiểm tra lỗi sản phẩm tự động bằng camera"),
         industries=("Cơ khí Chính xác", "Sản xuất Linh kiện"),
+        programs=("sản xuất thông minh và tự động hóa", "chuyển đổi số cho doanh nghiệp sản xuất vừa và nhỏ"),
     ),
     en=Words(
         brands=("Factory", "Machine", "Robo", "Automa", "Line"),
@@ -50,7 +56,11 @@ INDUSTRY_4 = Theme(
             "a live OEE dashboard for the shop floor",
         ),
         customers=("precision machining plants", "small and medium manufacturers in industrial parks"),
-        outcomes=("cut unplanned downtime by 40%", "catch more than 98% of visual defects"),
+        outcomes=(
+            "cut unplanned downtime by 40%",
+            "catch more than 98% of visual defects",
+            "raise overall equipment effectiveness (OEE) by 15%",
+        ),
         keywords=("predictive maintenance", "production line", "smart factory", "automation", "vibration sensors"),
         expertise=("industrial automation and robotics", "digital twins for factories"),
         facilities=("smart-factory demonstration line", "robotics and machine-vision laboratory"),
@@ -58,6 +68,7 @@ INDUSTRY_4 = Theme(
         services=("digital-readiness assessment for factories", "measurement and calibration of instruments"),
         needs=("predictive maintenance for a machining line", "automatic camera inspection of products"),
         industries=("Precision Engineering", "Component Manufacturing"),
+        programs=("smart manufacturing and automation", "digital transformation for small manufacturers"),
     ),
 )
 
@@ -66,6 +77,7 @@ ELECTRONICS_SEMICONDUCTORS = Theme(
     sectors=("semiconductors", "electronics"),
     technologies=("Semiconductor design", "FPGA", "Embedded systems", "PCB design", "5G"),
     locations=("ho-chi-minh", "ha-noi", "bac-ninh", "da-nang", "thai-nguyen"),
+    stories=((2, 0, 1, 0), (0, 1, 0, 1), (0, 2, 0, 1)),
     vi=Words(
         brands=("Vi Mạch Việt", "Chip Sài Gòn", "Bán Dẫn Mới", "Mạch In Số", "Silicon Sông Hàn"),
         problems=(
@@ -87,6 +99,7 @@ ELECTRONICS_SEMICONDUCTORS = Theme(
         services=("đo kiểm tương thích điện từ cho sản phẩm điện tử", "đào tạo kỹ sư thiết kế vi mạch"),
         needs=("nhân lực thiết kế vi mạch cho nhà máy điện tử", "thiết kế bo mạch điều khiển cho thiết bị gia dụng"),
         industries=("Điện tử", "Linh kiện Bán dẫn"),
+        programs=("thiết kế vi mạch và bán dẫn", "điện tử và thiết bị IoT thiết kế tại Việt Nam"),
     ),
     en=Words(
         brands=("Chip", "Silicon", "Circuit", "Volt", "Nano"),
@@ -109,6 +122,7 @@ ELECTRONICS_SEMICONDUCTORS = Theme(
         services=("EMC testing for electronic products", "training for chip design engineers"),
         needs=("chip design talent for an electronics plant", "control board design for home appliances"),
         industries=("Electronics", "Semiconductor Components"),
+        programs=("chip design and semiconductors", "electronics and IoT devices designed in Vietnam"),
     ),
 )
 
@@ -117,6 +131,7 @@ MATERIALS = Theme(
     sectors=("materials", "circular-economy"),
     technologies=("Nanomaterials", "Bioplastics", "3D printing", "Biotechnology"),
     locations=("ho-chi-minh", "dong-nai", "ha-noi", "hai-phong", "bac-ninh"),
+    stories=((0, 0, 0, 0), (1, 1, 0, 2), (2, 2, 1, 1)),
     vi=Words(
         brands=("Vật Liệu Xanh", "Nano Việt", "Gỗ Mới", "Sợi Sen", "Bê Tông Nhẹ"),
         problems=(
@@ -130,7 +145,11 @@ MATERIALS = Theme(
             "gạch bê tông nhẹ cách nhiệt sử dụng tro bay nhiệt điện",
         ),
         customers=("doanh nghiệp bao bì và đồ gỗ xuất khẩu", "nhà thầu xây dựng và chủ đầu tư nhà ở"),
-        outcomes=("thay thế 70% bao bì nhựa dùng một lần", "giảm 3–4°C nhiệt độ trong nhà"),
+        outcomes=(
+            "thay thế 70% bao bì nhựa dùng một lần",
+            "giảm 3–4°C nhiệt độ trong nhà",
+            "tăng độ bền và giá trị xuất khẩu của sản phẩm gỗ",
+        ),
         keywords=("vật liệu mới", "bao bì sinh học", "vật liệu nano", "vật liệu xây dựng", "phân hủy sinh học"),
         expertise=("khoa học vật liệu polyme", "vật liệu nano và lớp phủ chức năng"),
         facilities=(
@@ -141,6 +160,7 @@ MATERIALS = Theme(
         services=("đo cơ tính và phân tích cấu trúc vật liệu", "thử nghiệm khả năng phân hủy sinh học của bao bì"),
         needs=("bao bì thay thế nhựa dùng một lần cho sản phẩm xuất khẩu", "vật liệu xây dựng tái chế từ tro xỉ"),
         industries=("Bao bì", "Vật liệu Xây dựng"),
+        programs=("vật liệu mới và bao bì sinh học", "vật liệu xây dựng xanh"),
     ),
     en=Words(
         brands=("Mater", "Nano", "Fibre", "Poly", "Lotus"),
@@ -155,7 +175,11 @@ MATERIALS = Theme(
             "light insulating concrete blocks made with fly ash from power plants",
         ),
         customers=("packaging firms and furniture exporters", "builders and housing developers"),
-        outcomes=("replace 70% of single-use plastic packaging", "keep homes 3–4°C cooler"),
+        outcomes=(
+            "replace 70% of single-use plastic packaging",
+            "keep homes 3–4°C cooler",
+            "make their wood products last longer and sell for more abroad",
+        ),
         keywords=("advanced materials", "bio-based packaging", "nanomaterials", "building materials", "biodegradable"),
         expertise=("polymer materials science", "nanomaterials and functional coatings"),
         facilities=(
@@ -169,6 +193,7 @@ MATERIALS = Theme(
             "recycled building materials from ash and slag",
         ),
         industries=("Packaging", "Building Materials"),
+        programs=("advanced materials and bio-based packaging", "green building materials"),
     ),
 )
 
@@ -177,6 +202,7 @@ RENEWABLE_ENERGY = Theme(
     sectors=("renewable-energy", "iot"),
     technologies=("Solar PV", "Battery storage", "Energy management systems", "IoT sensors", "Machine learning"),
     locations=("khanh-hoa", "lam-dong", "dak-lak", "gia-lai", "ho-chi-minh", "dong-nai", "quang-tri"),
+    stories=((0, 0, 1, 1), (0, 0, 0, 0), (1, 1, 0, 0), (2, 2, 1, 1)),
     vi=Words(
         brands=("Nắng Việt", "Điện Xanh", "Gió Biển", "Pin Số", "Năng Lượng Sạch"),
         problems=(
@@ -198,6 +224,7 @@ RENEWABLE_ENERGY = Theme(
         services=("kiểm toán năng lượng cho nhà máy", "đo kiểm chất lượng điện năng"),
         needs=("giải pháp tiết kiệm năng lượng cho tòa nhà công", "lưu trữ điện cho trạm bơm thủy lợi"),
         industries=("Năng lượng", "Điện Mặt trời"),
+        programs=("năng lượng tái tạo và tiết kiệm điện", "điện mặt trời áp mái và lưu trữ năng lượng"),
     ),
     en=Words(
         brands=("Solar", "Volt", "Sun", "Grid", "Watt"),
@@ -220,6 +247,7 @@ RENEWABLE_ENERGY = Theme(
         services=("energy audits for factories", "power-quality measurement"),
         needs=("energy savings for public buildings", "battery storage for irrigation pumping stations"),
         industries=("Energy", "Solar Power"),
+        programs=("renewable energy and energy savings", "rooftop solar and energy storage"),
     ),
 )
 
@@ -228,6 +256,7 @@ CIRCULAR_ECONOMY = Theme(
     sectors=("circular-economy", "water"),
     technologies=("Anaerobic digestion", "Computer vision", "IoT sensors", "Biotechnology", "Mobile apps"),
     locations=("ho-chi-minh", "ha-noi", "da-nang", "dong-nai", "can-tho", "quang-ninh"),
+    stories=((0, 0, 0, 0), (1, 1, 1, 1), (0, 2, 0, 0)),
     vi=Words(
         brands=("Tái Sinh", "Vòng Xanh", "Rác Thành Tiền", "Phân Loại Số", "Sống Xanh"),
         problems=(
@@ -249,6 +278,7 @@ CIRCULAR_ECONOMY = Theme(
         services=("đánh giá vòng đời và dấu chân carbon sản phẩm", "quan trắc môi trường định kỳ cho doanh nghiệp"),
         needs=("phân loại rác tại nguồn cho khu đô thị mới", "xử lý và tái sử dụng phụ phẩm sản xuất"),
         industries=("Môi trường Đô thị", "Dệt may"),
+        programs=("kinh tế tuần hoàn và tái chế rác thải", "tận dụng phụ phẩm nông nghiệp"),
     ),
     en=Words(
         brands=("Cycle", "Loop", "Waste", "Green", "Reuse"),
@@ -274,6 +304,7 @@ CIRCULAR_ECONOMY = Theme(
         services=("life-cycle and carbon-footprint assessment", "periodic environmental monitoring for companies"),
         needs=("waste sorting at source for a new urban area", "treatment and reuse of production by-products"),
         industries=("Urban Environment", "Garments"),
+        programs=("circular economy and recycling", "turning crop residues into value"),
     ),
 )
 
@@ -289,6 +320,7 @@ LOGISTICS = Theme(
         "Cloud computing",
     ),
     locations=("ho-chi-minh", "dong-nai", "hai-phong", "bac-ninh", "ha-noi", "da-nang"),
+    stories=((0, 0, 0, 0), (1, 1, 1, 1), (2, 2, 1, 1)),
     vi=Words(
         brands=("Giao Nhanh", "Kho Số", "Chuyến Xanh", "Hàng Việt", "Cảng Số"),
         problems=(
@@ -310,6 +342,7 @@ LOGISTICS = Theme(
         services=("tư vấn thiết kế mạng lưới kho bãi", "đào tạo quản trị logistics cho doanh nghiệp"),
         needs=("tối ưu tuyến vận chuyển giữa khu công nghiệp và cảng", "số hóa quản lý kho cho doanh nghiệp vừa"),
         industries=("Logistics", "Thương mại và Phân phối"),
+        programs=("logistics và chuỗi cung ứng thông minh", "giao hàng chặng cuối xanh"),
     ),
     en=Words(
         brands=("Cargo", "Route", "Freight", "Ship", "Dock"),
@@ -332,6 +365,7 @@ LOGISTICS = Theme(
         services=("warehouse network design consulting", "logistics management training for companies"),
         needs=("route optimisation between industrial parks and the port", "digital warehouse management for an SME"),
         industries=("Logistics", "Trading and Distribution"),
+        programs=("smart logistics and supply chains", "green last-mile delivery"),
     ),
 )
 
