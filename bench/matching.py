@@ -24,6 +24,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import resource
 import sys
 import time
@@ -281,6 +282,41 @@ def single_update(world: dict, results: dict, k: int, repeats: int = 25) -> floa
     return float(np.median(timings))
 
 
+VNTC = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "profiles-vntc" / "corpus.jsonl.gz"
+
+
+def segmentation(sample: int, profile_chars: int = 500) -> dict | None:
+    """Time the word analysis of Vietnamese profiles (underthesea's segmenter) against the syllable split.
+
+    The corpus above is English (SBIR), where no segmenter runs; this measures what a Vietnamese
+    corpus adds: real Vietnamese text (VNTC news, cut to a profile's length), both analyses in one run.
+    """
+    if not VNTC.is_file() or sample <= 0:
+        return None
+    from matching.engine.folding import fold
+    from matching.engine.words import Words, segment
+
+    with gzip.open(VNTC, "rt", encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"][:profile_chars] for _, line in zip(range(sample), handle, strict=False)]
+    syllables = re.compile(r"(?u)\b\w\w+\b")
+    started = time.perf_counter()
+    for text in texts:
+        syllables.findall(fold(text))
+    syllable_seconds = time.perf_counter() - started
+    segment.cache_clear()
+    words = Words()
+    started = time.perf_counter()
+    for text in texts:
+        words.pairs(text)
+    word_seconds = time.perf_counter() - started
+    return {
+        "texts": len(texts),
+        "chars_per_text": round(sum(map(len, texts)) / len(texts)),
+        "words_ms_per_text": round(1000 * word_seconds / len(texts), 3),
+        "syllables_ms_per_text": round(1000 * syllable_seconds / len(texts), 3),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--startups", type=int, default=100_000)
@@ -289,6 +325,9 @@ def main() -> None:
     parser.add_argument("--baseline-sample", type=int, default=10_000)
     parser.add_argument("--recall-sample", type=int, default=2_000)
     parser.add_argument("--jobs", type=int, default=2, help="chunks scored at once (threads); the machine's cores")
+    parser.add_argument(
+        "--vietnamese-sample", type=int, default=3_000, help="Vietnamese profiles whose word analysis is timed"
+    )
     options = parser.parse_args()
     rng = np.random.default_rng(0)
     sources = _sources(rng)
@@ -323,6 +362,15 @@ def main() -> None:
     print(f"bare baseline (sparse product + argpartition, {sample:.0%} of sources, scaled): {base:.1f} s")
     print(f"ratio to baseline: {wall / base:.2f}; single profile update: {update:.1f} ms median")
     print(f"recall@{options.k} of pooled vs exact scoring, first {options.recall_sample:,} sources: {recalls}")
+    vietnamese = segmentation(options.vietnamese_sample)
+    if vietnamese:
+        texts = 2 * options.startups + 4 * options.items  # needs and offers of each profile, program texts
+        vietnamese["projected_seconds_if_all_vietnamese"] = round(texts * vietnamese["words_ms_per_text"] / 1000, 1)
+        print(
+            f"Vietnamese word analysis: {vietnamese['words_ms_per_text']} ms per "
+            f"{vietnamese['chars_per_text']}-character profile (syllable split: {vietnamese['syllables_ms_per_text']} ms); a corpus this size in Vietnamese "
+            f"would add about {vietnamese['projected_seconds_if_all_vietnamese']} s on one core"
+        )
     print(
         json.dumps(
             {
@@ -336,6 +384,7 @@ def main() -> None:
                 "single_update_ms_median": round(update, 1),
                 f"recall_at_{options.k}": recalls,
                 "kind_seconds": world["kind_seconds"],
+                "vietnamese_segmentation": vietnamese,
                 "load_average_1m": round(os.getloadavg()[0], 2),
             }
         )

@@ -23,7 +23,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
 from .folding import fold
-from .words import STOP_WORDS, WordNgrams, Words, lexicon_of
+from .words import STOP_WORDS, WordNgrams, Words, lexicon_of, remember, segments_of
 
 __all__ = ["STOP_WORDS", "TextVectorizer", "fold", "keep_strongest", "profile_vectorizer", "shared_terms"]
 
@@ -125,7 +125,8 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
     sparse products at 100,000 × 20,000 while keeping the specific terms that explain a match.
     `n_jobs` > 1 tokenises in parallel processes for large corpora (tokenising is pure Python).
     `stop_words`: drop Vietnamese and English function words (truthy) or keep every word (None).
-    `ngram_range` is (1, 1), (1, 2) or (2, 2): word pairs, never longer phrases.
+    `ngram_range` is (1, 1), (1, 2) or (2, 2): word pairs, never longer phrases; `phrases`: pairs only
+    of words written side by side (False: across punctuation and dropped stop words too).
     """
 
     def __init__(
@@ -139,6 +140,7 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
         sublinear_tf=True,
         max_terms=None,
         stop_words=True,
+        phrases=True,
         n_jobs=1,
         chunk_size=20_000,
     ):
@@ -150,13 +152,18 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
         self.sublinear_tf = sublinear_tf
         self.max_terms = max_terms
         self.stop_words = stop_words
+        self.phrases = phrases
         self.n_jobs = n_jobs
         self.chunk_size = chunk_size
 
     # -- parameters of the underlying counters ---------------------------------------------
     def _analyzers(self) -> list[tuple[str, dict]]:
         lexicon = getattr(self, "lexicon_", frozenset())
-        word = {"analyzer": WordNgrams(self.ngram_range, stop_words=bool(self.stop_words), lexicon=lexicon)}
+        word = {
+            "analyzer": WordNgrams(
+                self.ngram_range, stop_words=bool(self.stop_words), lexicon=lexicon, phrases=self.phrases
+            )
+        }
         analyzers = [("w", word)]
         if self.char_ngram_range:
             analyzers.append(
@@ -185,8 +192,12 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
         texts = list(texts)
         if not 1 <= self.ngram_range[0] <= self.ngram_range[1] <= 2:
             raise ValueError(f"ngram_range must be within (1, 2), not {self.ngram_range}")
-        # Words written without diacritics are joined by the words the segmenter found elsewhere.
-        self.lexicon_ = lexicon_of(texts)
+        # The segmenter runs once per distinct text; the rows of a later transform (a profile's
+        # update, a shard's reasons) reuse what it found. Words written without diacritics are
+        # joined by the words it found elsewhere.
+        self.segments_ = segments_of(texts, n_jobs=self.n_jobs)
+        remember(self.segments_)
+        self.lexicon_ = lexicon_of(self.segments_)
         self.vocabularies_, self.idf_, blocks = [], [], []
         for prefix, params in self._analyzers():
             if prefix == "w":

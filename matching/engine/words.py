@@ -51,33 +51,69 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | FOLDED_STOP_WORDS
 
 _TOKENS = re.compile(r"\w+|[^\w\s]")
 _SYLLABLES = re.compile(r"\w+")
+_EDGES = re.compile(r"^\W+|\W+$")
 MAX_WORD_SYLLABLES = 4
 
 
-@lru_cache(maxsize=65_536)
-def segment(text: str) -> tuple[str, ...]:
-    """Return the tokens of `text` as written: words (several syllables for a Vietnamese word) and marks.
+# Segmented texts a fitted vectorizer carries (`TextVectorizer.segments_`): the segmenter is the
+# costliest step of a refit, and a profile's text rarely changes between two refits.
+_known: dict[str, tuple[str, ...]] = {}
 
-    Cached: a full recompute reads each profile's words for its features and again for its reasons.
-    """
+
+def remember(segments: dict[str, tuple[str, ...]]) -> None:
+    """Let `segment` answer these texts without running the segmenter again (a loaded or previous index)."""
+    global _known
+    _known = {**_known, **segments} if _known else segments
+
+
+def segment(text: str) -> tuple[str, ...]:
+    """Return the tokens of `text` as written: words (several syllables for a Vietnamese word) and marks."""
     if text.isascii():
         return tuple(_TOKENS.findall(text))
+    known = _known.get(text)
+    return known if known is not None else _segmented(text)
+
+
+@lru_cache(maxsize=65_536)
+def _segmented(text: str) -> tuple[str, ...]:
     # Imported here: loading the segmenter costs about half a second, and English text never needs it.
     from underthesea import word_tokenize
 
     return tuple(word_tokenize(unicodedata.normalize("NFC", text), use_token_normalize=False))
 
 
-def lexicon_of(texts: Iterable[str]) -> frozenset[str]:
-    """Return the folded multi-syllable words the segmenter finds in the texts written with diacritics."""
+def _segment_chunk(texts: list[str]) -> list[tuple[str, ...]]:
+    return [segment(text) for text in texts]
+
+
+def segments_of(texts: Iterable[str], *, n_jobs: int = 1, chunk_size: int = 2_000) -> dict[str, tuple[str, ...]]:
+    """Return the tokens of each distinct text written with diacritics (remembered ones are not segmented again).
+
+    `n_jobs` > 1 runs the segmenter in that many processes when many texts are new.
+    """
+    wanted = [text for text in dict.fromkeys(texts) if not text.isascii()]
+    found = {text: _known[text] for text in wanted if text in _known}
+    new = [text for text in wanted if text not in found]
+    if n_jobs > 1 and len(new) > chunk_size:
+        from joblib import Parallel, delayed  # only large corpora pay for the worker processes
+
+        chunks = [new[start : start + chunk_size] for start in range(0, len(new), chunk_size)]
+        results = Parallel(n_jobs=n_jobs)(delayed(_segment_chunk)(chunk) for chunk in chunks)
+        found.update(zip(new, (tokens for chunk in results for tokens in chunk), strict=True))
+    else:
+        found.update((text, segment(text)) for text in new)
+    return found
+
+
+def lexicon_of(segments: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """Return the folded multi-syllable words of segmented texts (what joins text written without diacritics)."""
     found = set()
-    for text in texts:
-        if not text.isascii():
-            for token in segment(text):
-                if " " in token:
-                    syllables = _SYLLABLES.findall(fold(token))
-                    if 1 < len(syllables) <= MAX_WORD_SYLLABLES:
-                        found.add(" ".join(syllables))
+    for tokens in segments.values():
+        for token in tokens:
+            if " " in token:
+                syllables = _SYLLABLES.findall(fold(token))
+                if 1 < len(syllables) <= MAX_WORD_SYLLABLES:
+                    found.add(" ".join(syllables))
     return frozenset(found)
 
 
@@ -85,12 +121,15 @@ class Words:
     """Splits a text into runs of words: `pairs(text)` gives (folded, as written) with None between runs.
 
     `stop_words`: drop function words (a dropped word ends a run); `lexicon`: folded words that
-    join the syllables of text written without diacritics.
+    join the syllables of text written without diacritics; `phrases`: the features' word pairs stay
+    inside runs (False: across punctuation and dropped words too, as scikit-learn pairs them).
+    Reasons always read runs (`forms`): a phrase shown is one somebody wrote.
     """
 
-    def __init__(self, *, stop_words: bool = True, lexicon: frozenset[str] = frozenset()):
+    def __init__(self, *, stop_words: bool = True, lexicon: frozenset[str] = frozenset(), phrases: bool = True):
         self.stop_words = stop_words
         self.lexicon = lexicon
+        self.phrases = phrases
         self.starts = frozenset(word.split(" ", 1)[0] for word in lexicon)
 
     def pairs(self, text: str) -> list[tuple[str, str] | None]:
@@ -100,7 +139,8 @@ class Words:
         tokens = []
         for token in segment(text):
             syllables = _SYLLABLES.findall(fold(token))
-            tokens.append((" ".join(syllables), token) if syllables else None)
+            # The segmenter may keep a mark with a word ("· IoT"): the word is shown without it.
+            tokens.append((" ".join(syllables), _EDGES.sub("", token)) if syllables else None)
         return self._filter(tokens, accented=True)
 
     def forms(self, text: str) -> dict[str, str]:
@@ -120,8 +160,10 @@ class Words:
         return spelled
 
     def folded(self, text: str) -> list[str | None]:
-        """Return only the folded forms of `pairs(text)` (what the features count)."""
-        return [pair[0] if pair else None for pair in self.pairs(text)]
+        """Return only the folded forms of `pairs(text)` (what the features count); run ends only for phrases."""
+        if self.phrases:
+            return [pair[0] if pair else None for pair in self.pairs(text)]
+        return [pair[0] for pair in self.pairs(text) if pair]
 
     def _joined(self, tokens: list[tuple[str, str]]) -> list[tuple[str, str] | None]:
         """Mark punctuation as run ends and join syllables the lexicon knows as one word, longest first."""
@@ -192,9 +234,9 @@ def ngrams(words: Sequence[str | None], ngram_range: tuple[int, int]) -> list[st
 class WordNgrams:
     """A CountVectorizer analyzer: folded word n-grams of a text (picklable, for worker processes)."""
 
-    def __init__(self, ngram_range=(1, 2), *, stop_words: bool = True, lexicon: frozenset[str] = frozenset()):
+    def __init__(self, ngram_range=(1, 2), *, stop_words=True, lexicon=frozenset(), phrases=True):
         self.ngram_range = tuple(ngram_range)
-        self.words = Words(stop_words=stop_words, lexicon=lexicon)
+        self.words = Words(stop_words=stop_words, lexicon=lexicon, phrases=phrases)
 
     def __call__(self, text: str) -> list[str]:
         return ngrams(self.words.folded(text), self.ngram_range)

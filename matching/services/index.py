@@ -20,7 +20,7 @@ import scipy.sparse as sp
 from django.conf import settings
 from django.utils import timezone
 
-from matching.engine import artefacts
+from matching.engine import artefacts, words
 from matching.engine.funding import Award, FundingRecommender
 from matching.engine.text import TextVectorizer, profile_vectorizer
 from matching.models import Relationship, RelationshipStatus
@@ -251,12 +251,21 @@ def match_index_get() -> MatchIndex:
         elif _cache.get("mtime") != mtime:
             try:
                 index, _header = artefacts.load(path, name=ARTEFACT_NAME)
+                _remember_segments(index)
             except artefacts.ArtefactMismatch:
                 logger.warning("match index unusable here; rebuilding", exc_info=True)
                 index = match_index_build()
                 artefacts.save(index, path, name=ARTEFACT_NAME, version=index.version)
             _cache.update(index=index, mtime=path.stat().st_mtime)
         return _cache["index"]
+
+
+def _remember_segments(index: MatchIndex) -> None:
+    """Let this process reuse the index's segmented texts: reasons and single updates read the same words."""
+    for vectorizer in (index.vectorizer, getattr(index.funding, "vectorizer_", None)):
+        segments = getattr(vectorizer, "segments_", None)
+        if segments:
+            words.remember(segments)
 
 
 def match_index_forget() -> None:

@@ -24,13 +24,16 @@ TEXTS = [
 
 
 @pytest.mark.parametrize(
-    ("ngram_range", "stop_words"), [((1, 2), True), ((1, 2), None), ((1, 1), True), ((2, 2), None)]
+    ("ngram_range", "stop_words", "phrases"),
+    [((1, 2), True, True), ((1, 2), None, True), ((1, 1), True, True), ((2, 2), None, True), ((1, 2), None, False)],
 )
-def test_word_counts_equal_scikit_learns(ngram_range, stop_words):
-    ours = TextVectorizer(ngram_range=ngram_range, stop_words=stop_words, min_df=1, sublinear_tf=False)
+def test_word_counts_equal_scikit_learns(ngram_range, stop_words, phrases):
+    ours = TextVectorizer(
+        ngram_range=ngram_range, stop_words=stop_words, phrases=phrases, min_df=1, sublinear_tf=False
+    )
     rows = ours.fit_transform(TEXTS)
     reference = CountVectorizer(
-        analyzer=WordNgrams(ngram_range, stop_words=bool(stop_words), lexicon=ours.lexicon_),
+        analyzer=WordNgrams(ngram_range, stop_words=bool(stop_words), lexicon=ours.lexicon_, phrases=phrases),
     )
     counts = reference.fit_transform(TEXTS).astype(np.float32)
     assert set(ours.get_feature_names_out()) == set(reference.get_feature_names_out())

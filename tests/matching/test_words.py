@@ -1,6 +1,7 @@
 """Vietnamese words, not syllables, in the features and in the reasons people read."""
 
 import numpy as np
+import pytest
 
 from matching.engine.explain import as_written, profile_pair_reasons
 from matching.engine.reciprocity import Profile, ProfileMatcher
@@ -91,3 +92,18 @@ def test_english_reasons_are_words_too():
     assert "and" not in vectorizer.get_feature_names_out()
     assert "panels smart" not in vectorizer.get_feature_names_out()
     assert (rows[0] @ rows[1].T).toarray()[0, 0] > 0
+
+
+def test_a_fitted_vectorizer_carries_its_segmented_texts(monkeypatch):
+    from matching.engine import words
+
+    texts = ["Hệ thống tưới tiêu thông minh cho vườn sầu riêng", "Cảm biến độ ẩm đất"]
+    vectorizer = TextVectorizer(min_df=1)
+    fitted = vectorizer.fit_transform(texts)
+    assert " ".join(vectorizer.segments_[texts[1]]) == texts[1]
+    # A later transform (a profile's update, a shard's reasons) reads the remembered words.
+    words._segmented.cache_clear()
+    monkeypatch.setattr(words, "_known", {})
+    words.remember(vectorizer.segments_)
+    monkeypatch.setattr(words, "_segmented", lambda text: pytest.fail(f"segmented again: {text}"))
+    assert (vectorizer.transform(texts) != fitted).nnz == 0
