@@ -51,8 +51,15 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | FOLDED_STOP_WORDS
 
 _TOKENS = re.compile(r"\w+|[^\w\s]")
 _SYLLABLES = re.compile(r"\w+")
+# Letters only Vietnamese writes (not French "é" or Spanish "ñ"): a text with one is segmented.
+_VIETNAMESE_LETTERS = re.compile("[ăằắặẳẵạảãầấậẩẫẹẻẽềếệểễịỉĩọỏồốộổỗơờớợởỡụủũưừứựửữỳỵỷỹđ]", re.IGNORECASE)
 _EDGES = re.compile(r"^\W+|\W+$")
 MAX_WORD_SYLLABLES = 4
+
+
+def is_vietnamese(text: str) -> bool:
+    """Return whether `text` is written in Vietnamese with its diacritics (what the segmenter reads)."""
+    return not text.isascii() and _VIETNAMESE_LETTERS.search(unicodedata.normalize("NFC", text)) is not None
 
 
 # Segmented texts a fitted vectorizer carries (`TextVectorizer.segments_`): the segmenter is the
@@ -68,7 +75,7 @@ def remember(segments: dict[str, tuple[str, ...]]) -> None:
 
 def segment(text: str) -> tuple[str, ...]:
     """Return the tokens of `text` as written: words (several syllables for a Vietnamese word) and marks."""
-    if text.isascii():
+    if not is_vietnamese(text):
         return tuple(_TOKENS.findall(text))
     known = _known.get(text)
     return known if known is not None else _segmented(text)
@@ -91,7 +98,7 @@ def segments_of(texts: Iterable[str], *, n_jobs: int = 1, chunk_size: int = 2_00
 
     `n_jobs` > 1 runs the segmenter in that many processes when many texts are new.
     """
-    wanted = [text for text in dict.fromkeys(texts) if not text.isascii()]
+    wanted = [text for text in dict.fromkeys(texts) if is_vietnamese(text)]
     found = {text: _known[text] for text in wanted if text in _known}
     new = [text for text in wanted if text not in found]
     if n_jobs > 1 and len(new) > chunk_size:
@@ -134,8 +141,9 @@ class Words:
 
     def pairs(self, text: str) -> list[tuple[str, str] | None]:
         """Return the words of `text` in order as (folded, as written), None where a run ends."""
-        if text.isascii():
-            return self._filter(self._joined([(token.lower(), token) for token in segment(text)]), accented=False)
+        if not is_vietnamese(text):
+            tokens = [(token.lower() if token.isascii() else fold(token), token) for token in segment(text)]
+            return self._filter(self._joined(tokens), accented=False)
         tokens = []
         for token in segment(text):
             syllables = _SYLLABLES.findall(fold(token))
