@@ -19,8 +19,31 @@ def rank_of(scores: np.ndarray, gold: np.ndarray) -> np.ndarray:
     return (scores > gold_scores).sum(axis=1) + (scores == gold_scores).sum(axis=1) - 1
 
 
-def summarise(ranks: Sequence[int | None]) -> dict[str, float]:
-    """Return hit@1/3/10, MRR and NDCG@10 over queries; a None rank (gold not rankable) is a miss."""
+def rank_of_split(keys, gold: np.ndarray) -> np.ndarray:
+    """Return each row's expected 0-based rank of its gold column with ties split evenly.
+
+    `keys` is one score matrix or a sequence of them compared lexicographically (the first decides,
+    the next breaks its ties, ...). Among the t items tied with the gold one it may land anywhere,
+    so its expected rank is (those strictly ahead) + (t - 1) / 2: a constant scorer ranks the gold
+    item in the middle, neither first nor last.
+    """
+    keys = [keys] if isinstance(keys, np.ndarray) else list(keys)
+    rows = np.arange(len(gold))
+    ahead = np.zeros(keys[0].shape, dtype=bool)
+    tied = np.ones(keys[0].shape, dtype=bool)
+    for key in keys:
+        key = np.asarray(key, dtype=np.float64)
+        gold_key = key[rows, gold][:, None]
+        ahead |= tied & (key > gold_key)
+        tied &= key == gold_key
+    return ahead.sum(axis=1) + (tied.sum(axis=1) - 1) / 2.0
+
+
+def summarise(ranks: Sequence[float | None]) -> dict[str, float]:
+    """Return hit@1/3/10, MRR and NDCG@10 over queries; a None rank (gold not rankable) is a miss.
+
+    Ranks may be fractional (ties split evenly): the metrics are then taken at the expected rank.
+    """
     ranks = np.array([np.inf if r is None else r for r in ranks], dtype=np.float64)
     if ranks.size == 0:
         return {f"hit@{k}": 0.0 for k in CUTOFFS} | {"mrr": 0.0, "ndcg@10": 0.0}

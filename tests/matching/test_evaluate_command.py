@@ -102,8 +102,9 @@ def test_partners_command_writes_the_json_shape(partners_folder, tmp_path):
     assert set(result["baselines"]) == {
         "popularity",
         "co_participation",
-        "co_participation_cosine",
-        "co_participation_cosine_open_type",
+        "member_normalised",
+        "member_normalised_open_type",
+        "member_normalised_open_type_country",
     }
     assert json.loads(printed.getvalue().strip().splitlines()[-1]) == result
 
