@@ -146,11 +146,18 @@ class Generator:
         )
 
     def startup(
-        self, *, theme: Theme, kind: str = "startup", language: str = "", stage: str = "", location: str = ""
+        self,
+        *,
+        theme: Theme,
+        kind: str = "startup",
+        language: str = "",
+        stage: str = "",
+        location: str = "",
+        story: tuple[int, int, int, int] | None = None,
     ) -> OrganisationRecord:
         """Return a startup (or, with kind="enterprise", an SME) with its profile, on the theme's topic.
 
-        `language`, `stage` and `location` fix what is otherwise drawn at random (the demo's personas).
+        `language`, `stage`, `location` and `story` fix what is otherwise drawn at random (the demo's personas).
         """
         language = language or self.language()
         words = theme.words(language)
@@ -166,7 +173,14 @@ class Generator:
         else:
             name = self._unique_name(lambda: self.rng.choice(words.brands) + self.rng.choice(v.BRAND_SUFFIXES))
         profile = self.profile(
-            theme=theme, language=language, name=name, location=location, place=place, kind=kind, stage=stage
+            theme=theme,
+            language=language,
+            name=name,
+            location=location,
+            place=place,
+            kind=kind,
+            stage=stage,
+            story=story,
         )
         record = self.organisation(
             name=f"{name} (demo)",
@@ -179,7 +193,9 @@ class Generator:
         record.profile = profile
         return record
 
-    def profile(self, *, theme: Theme, language: str, name: str, location: str, place: str, kind: str, stage=""):
+    def profile(
+        self, *, theme: Theme, language: str, name: str, location: str, place: str, kind: str, stage="", story=None
+    ):
         words = theme.words(language)
         if stage:
             pass  # fixed by the caller
@@ -195,11 +211,13 @@ class Generator:
         technologies = self.pick(theme.technologies, (2, 4))
         sectors = [theme.sectors[0], *self.pick(theme.sectors[1:], (0, 2))]
         seeking = sorted(self.pick(SEEKING_KINDS, (1, 3)), key=SEEKING_KINDS.index)
-        # One story: the problem, solution, customer and outcome that belong together.
+        # One story: the problem, solution, customer and outcome that belong together. Drawn even when
+        # fixed by the caller, so that a persona's story leaves every later draw of the plan as it was.
+        drawn = self.rng.choice(theme.stories)
         problem, solution, customer, outcome = (
             items[i]
             for i, items in zip(
-                self.rng.choice(theme.stories),
+                story or drawn,
                 (words.problems, words.solutions, words.customers, words.outcomes),
                 strict=True,
             )
@@ -346,18 +364,29 @@ class Generator:
             theme=theme.key,
         )
 
-    def mentor(self, *, themes: tuple[Theme, ...]) -> MentorRecord:
+    def mentor(self, *, themes: tuple[Theme, ...], active: bool = False) -> MentorRecord:
+        """Return a mentor of `themes` (the first is the main one); `active` ones are never paused and have room."""
         language = self.language()
         main = themes[0]
         words = main.words(language)
         area = self.rng.choice(words.expertise)
         topics = self.pick(s.MENTOR_TOPICS[language], 2)
         keywords = self.pick(words.keywords, 2)
-        role, past = self.rng.choice(s.MENTOR_CAREERS[language])
+        role = self.rng.choice(s.MENTOR_ROLES[language])
+        problem, solution, customer, _outcome = (
+            items[i]
+            for i, items in zip(
+                self.rng.choice(main.stories),
+                (words.problems, words.solutions, words.customers, words.outcomes),
+                strict=True,
+            )
+        )
         fields = {
             "years": self.rng.randint(5, 25),
             "area": area,
-            "past": past,
+            "problem": problem,
+            "solution": solution,
+            "customer": customer,
             "topic1": topics[0],
             "topic2": topics[1],
             "kw1": keywords[0],
@@ -373,8 +402,8 @@ class Generator:
             expertise=expertise,
             sectors=list(dict.fromkeys(sector for theme in themes for sector in theme.sectors[:2])),
             languages=[language] if self.rng.random() < 0.4 else [language, other],
-            capacity=self.rng.randint(1, 5),
+            capacity=self.rng.randint(3, 6) if active else self.rng.randint(1, 5),
             availability=self.rng.choice(s.MENTOR_AVAILABILITY[language]).format(place=self.place(location, language)),
-            is_paused=self.rng.random() < 0.15,
+            is_paused=self.rng.random() < 0.15 and not active,
             themes=tuple(theme.key for theme in themes),
         )

@@ -69,6 +69,8 @@ def demo_plan(*, today: date, seed: int = DEMO_SEED, reserved_names=()) -> DemoP
             language="vi",
             stage=PERSONA_STAGE,
             location=PERSONA_LOCATIONS.get(key, THEMES_BY_KEY[key].locations[0]),
+            # A persona is a clear example of its field: the theme's first, central story.
+            story=THEMES_BY_KEY[key].stories[0],
         )
         for key in FOCUS_THEMES
     }
@@ -103,11 +105,15 @@ def demo_plan(*, today: date, seed: int = DEMO_SEED, reserved_names=()) -> DemoP
     for persona in personas.values():
         persona.is_public = True
 
-    # Every focus field has a few mentors of its own; the rest come from anywhere, weighted like startups.
+    # Every focus field has a few mentors of its own, all but the last taking mentees (the last may have
+    # paused); the rest come from anywhere, weighted like startups.
     mentors = [
-        gen.mentor(themes=(THEMES_BY_KEY[key], *gen.pick([t for t in THEMES if t.key != key], (0, 1))))
+        gen.mentor(
+            themes=(THEMES_BY_KEY[key], *gen.pick([t for t in THEMES if t.key != key], (0, 1))),
+            active=index < MENTORS_PER_FOCUS_THEME - 1,
+        )
         for key in FOCUS_THEMES
-        for _ in range(MENTORS_PER_FOCUS_THEME)
+        for index in range(MENTORS_PER_FOCUS_THEME)
     ]
     mentors += [
         gen.mentor(themes=tuple(dict.fromkeys(theme() for _ in range(gen.rng.randint(1, 2)))))
@@ -165,6 +171,8 @@ def _programs(gen: Generator, publishers: list[OrganisationRecord]) -> list[Prog
     for theme in THEMES:
         focus = theme.key in FOCUS_THEMES
         own = [publisher for publisher in publishers if theme.key in publisher.themes]
+        if focus:  # its calls are for the province's startups, who read Vietnamese: those publishers first
+            own = [p for p in own if p.language == "vi"] or own
         for index in range(PROGRAMS_PER_THEME["focus" if focus else "other"]):
             publisher = own[index % len(own)]
             kinds = PROGRAM_KINDS[publisher.kind]

@@ -80,6 +80,7 @@ def program(
         "kw3": keywords[2],
         "place": place,
         "customer": rng.choice(words.customers),
+        "solution": rng.choice(words.solutions),
     }
     paragraphs = [cap(text.format(**fields)) for text in s.PROGRAM_PARAGRAPHS[language]]
     kinds, stages, team_cap, trl_range = KIND_RULES[kind]

@@ -109,20 +109,12 @@ TERMS = {
            "Quoted per request, paid by milestone."),
 }  # fmt: skip
 
-# (headline role, what they did before): kept in pairs so that a role and a career agree.
-MENTOR_CAREERS = {
-    "vi": (("Cố vấn khởi nghiệp", "từng xây dựng và bán một công ty phần mềm"),
-           ("Chuyên gia", "dẫn dắt đội nghiên cứu phát triển tại một doanh nghiệp sản xuất"),
-           ("Nhà đầu tư thiên thần", "làm giám đốc đầu tư tại một quỹ đầu tư mạo hiểm"),
-           ("Giảng viên, cố vấn khoa học", "giảng dạy và hướng dẫn nghiên cứu sinh"),
-           ("Chuyên gia vận hành", "điều hành chuỗi cung ứng cho một tập đoàn đa quốc gia"),
-           ("Nhà sáng lập", "đã gọi vốn thành công ba vòng cho startup của mình")),
-    "en": (("Startup mentor", "built and sold a software company"),
-           ("Specialist", "led the R&D team of a manufacturer"),
-           ("Angel investor", "was an investment director at a venture fund"),
-           ("Lecturer and scientific adviser", "teaches and supervises PhD students"),
-           ("Operations expert", "ran the supply chain of a multinational group"),
-           ("Founder", "has raised three funding rounds for their own startup")),
+# A mentor's headline role; what they help with comes from their field (MENTOR_TEXT).
+MENTOR_ROLES = {
+    "vi": ("Cố vấn khởi nghiệp", "Chuyên gia", "Nhà đầu tư thiên thần", "Giảng viên, cố vấn khoa học",
+           "Chuyên gia vận hành", "Nhà sáng lập"),
+    "en": ("Startup mentor", "Specialist", "Angel investor", "Lecturer and scientific adviser", "Operations expert",
+           "Founder"),
 }  # fmt: skip
 MENTOR_TOPICS = {
     "vi": ("gọi vốn", "chiến lược sản phẩm", "bán hàng cho doanh nghiệp", "sở hữu trí tuệ",
@@ -130,12 +122,14 @@ MENTOR_TOPICS = {
     "en": ("fundraising", "product strategy", "B2B sales", "intellectual property", "expanding into Southeast Asia",
            "building a team", "startup finance"),
 }  # fmt: skip
+# What a mentor helps with, in the words of the field: the area, the kind of product and customer.
 MENTOR_TEXT = {
-    "vi": ("Hơn {years} năm làm việc trong lĩnh vực {area}; {past}.",
-           "Có thể đồng hành cùng nhà sáng lập về {topic1} và {topic2}.",
-           "Đặc biệt quan tâm tới các startup về {kw1} và {kw2}."),
-    "en": ("More than {years} years of experience in {area}; {past}.", "Can help with {topic1} and {topic2}.",
-           "Particularly interested in {kw1} and {kw2}."),
+    "vi": ("Hơn {years} năm về {area}; đã giúp {customer} triển khai {solution}.",
+           "Cùng nhà sáng lập giải bài toán {problem}, từ {topic1} đến {topic2}.",
+           "Ưu tiên các startup về {kw1} và {kw2}."),
+    "en": ("More than {years} years in {area}; has helped {customer} adopt {solution}.",
+           "Works with founders on this problem: {problem}; from {topic1} to {topic2}.",
+           "Prefers startups in {kw1} and {kw2}."),
 }  # fmt: skip
 MENTOR_AVAILABILITY = {
     "vi": ("Tối thứ Năm, trực tuyến", "Hai buổi mỗi tháng, gặp trực tiếp tại {place}", "Cuối tuần, trực tuyến"),
@@ -188,11 +182,13 @@ PROGRAM_SUMMARIES = {
     "en": "{agency} supports teams working on problems such as {need} in {label}.",
 }
 PROGRAM_PARAGRAPHS = {
-    "vi": ("Bối cảnh: {problem}. Chương trình ưu tiên giải pháp về {kw1}, {kw2} và {kw3}.",
-           "Đơn vị tham gia được kết nối với chuyên gia, phòng thí nghiệm và khách hàng thí điểm tại {place}.",
+    "vi": ("Chương trình dành cho những đội đang làm {solution} cho {customer}.",
+           "Bối cảnh: {problem}. Chương trình ưu tiên giải pháp về {kw1}, {kw2} và {kw3}.",
+           "Đơn vị tham gia được chuyên gia trong ngành đồng hành và thí điểm cùng {customer} tại {place}.",
            "Hồ sơ được chấm theo tính mới, khả năng triển khai và lợi ích mang lại cho {customer}."),
-    "en": ("Background: {problem}. The programme favours solutions in {kw1}, {kw2} and {kw3}.",
-           "Participants are connected with experts, laboratories and pilot customers in {place}.",
+    "en": ("The programme is for teams building {solution} for {customer}.",
+           "Background: {problem}. The programme favours solutions in {kw1}, {kw2} and {kw3}.",
+           "Participants work with experts of the field and run a pilot with {customer} in {place}.",
            "Applications are judged on novelty, feasibility and impact for {customer}."),
 }  # fmt: skip
 PROGRAM_HOW_TO_APPLY = {
