@@ -153,6 +153,14 @@ class ReasonRenderer:
                 return format_html(_("Brings a kind of partner you lack: {kind}."), kind=params["org_type"])
             case ReasonCode.COUNTRY:
                 return format_html(_("From the same country: {country}."), country=params["country"])
+            case ReasonCode.TRACK_RECORD:
+                count = int(params["count"])
+                text = ngettext(
+                    "Its team has begun {count} collaboration through Helix.",
+                    "Its team has begun {count} collaborations through Helix.",
+                    count,
+                )
+                return format_html(text, count=count)
         return None
 
     def _criteria(self, params: dict) -> str:

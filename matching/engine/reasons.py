@@ -28,6 +28,7 @@ class ReasonCode(StrEnum):
     SAME_PROGRAMME = "same_programme"  # programme, count
     COMPLETES_TYPES = "completes_types"  # org_type: a type the consortium lacks
     COUNTRY = "country"  # country
+    TRACK_RECORD = "track_record"  # count: collaborations the provider's organisation began through the portal
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from matching.engine.text import TextVectorizer, profile_vectorizer
 from matching.models import Relationship, RelationshipStatus
 from matching.services import feeds
 from matching.services.learning import rerankers_fit
+from matching.services.partners import partners_fit
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +106,8 @@ class MatchIndex:
     synced_at: datetime | None = None
     # Kind → learning.FeedbackReranker fitted on the feedback log at build time.
     rerankers: dict = field(default_factory=dict)
+    # The collaboration record's PartnerRecommender (partners.partners_fit); None while it is empty.
+    partners: object = None
 
     def side_rows(self, side: str, feed: feeds.Feed, known=None) -> SideRows:
         needs, offers = _vectorize(self.vectorizer, feed, known)
@@ -216,6 +219,7 @@ def match_index_build() -> MatchIndex:
     )
     index.sides = {side: index.side_rows(side, feed, known) for side, feed in side_feeds.items()}
     index.synced_at = started
+    index.partners = partners_fit()  # before the re-rankers: the record is one of their pair features
     index.rerankers = rerankers_fit(index)
     logger.info("match index built", extra={"version": index.version, **{s: len(f) for s, f in side_feeds.items()}})
     return index

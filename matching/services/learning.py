@@ -32,7 +32,7 @@ SIGNALS = {
 # The prior is the engine's own score (the first feature): without feedback nothing changes.
 PRIOR = {
     MatchKind.FUNDING: [1.0, 0.0],
-    MatchKind.COLLABORATION: [1.0, 0.0, 0.0],
+    MatchKind.COLLABORATION: [1.0, 0.0, 0.0, 0.0],  # … and the collaboration record (partners.py)
     MatchKind.MENTORING: [1.0, 0.0, 0.0],
     MatchKind.NEED: [1.0, 0.0, 0.0],
 }

@@ -26,6 +26,7 @@ from matching.engine.retrieval import TopK, top_k_of
 from matching.models import MatchKind, Relationship, RelationshipStatus, match_key
 from matching.services.index import MatchIndex, SideRows
 from matching.services.learning import learned, ranks_within, rerank_pool, rescore
+from matching.services.partners import capability_owners, lifted, pair_history, track_records
 
 # The provider side of each kind.
 PROVIDER_SIDE = {
@@ -118,18 +119,42 @@ def _profile_scores(index: MatchIndex, kind: str, seekers: SideRows, providers: 
     scores = np.asarray(combined.toarray() if sp.issparse(combined) else combined, dtype=np.float32)
     if kind == MatchKind.MENTORING:
         scores[:, _mentor_room(providers.ids) == 0] = -np.inf
+    history = _history(index, kind, seekers, providers)
+    if history is not None:
+        rows, cols = np.nonzero(np.isfinite(scores) & (scores > 0))
+        scores[rows, cols] = lifted(scores[rows, cols], history(rows, cols))
 
     def explain(rows, cols, values):
-        return profile_pair_reasons(matcher, rows, cols, values, seekers.feed.profiles, providers.feed.profiles)
+        explained = profile_pair_reasons(matcher, rows, cols, values, seekers.feed.profiles, providers.feed.profiles)
+        return _with_track_record(history, providers, cols, explained)
 
-    return Scored(kind, seekers, providers.ids, scores, explain, lambda r, c, v: profile_features(matcher, r, c, v))
+    def features(rows, cols, values):
+        return profile_features(matcher, rows, cols, values, kind=kind, history=history)
+
+    return Scored(kind, seekers, providers.ids, scores, explain, features)
 
 
-def profile_features(matcher: ProfileMatcher, rows, cols, values) -> np.ndarray:
-    """Return the re-ranker's features of two-sided pairs: the engine's score and each direction's fit."""
+def _history(index: MatchIndex, kind: str, seekers: SideRows, providers: SideRows):
+    """Return (rows, cols) -> the collaboration record's score of those pairs, or None where it has no say."""
+    if kind != MatchKind.COLLABORATION or getattr(index, "partners", None) is None:
+        return None
+    owners = capability_owners(providers.ids)
+
+    def history(rows, cols):
+        return pair_history(index.partners, seekers.ids[rows], owners[cols])
+
+    return history
+
+
+def profile_features(matcher: ProfileMatcher, rows, cols, values, *, kind: str, history=None) -> np.ndarray:
+    """Return the re-ranker's features of two-sided pairs: the engine's score and each direction's fit
+    (and, for collaboration partners, the collaboration record's score)."""
     forward = pair_fits(matcher.left_needs_, matcher.right_offers_, rows, cols)
     backward = pair_fits(matcher.left_offers_, matcher.right_needs_, rows, cols)
-    return np.column_stack([values, forward, backward]).astype(np.float64)
+    columns = [values, forward, backward]
+    if kind == MatchKind.COLLABORATION:
+        columns.append(history(rows, cols) if history is not None else np.zeros(len(rows), dtype=np.float32))
+    return np.column_stack(columns).astype(np.float64)
 
 
 def _funding_scores(index: MatchIndex, seekers: SideRows) -> Scored:
@@ -231,8 +256,24 @@ def _fitted_matcher(index: MatchIndex, kind: str, seekers: SideRows, providers: 
     )
 
 
-def _profile_pairs(matcher, kind, seekers: SideRows, providers: SideRows, rows, cols, values, **ranks) -> list[Pair]:
+def _with_track_record(history, providers: SideRows, cols: np.ndarray, explained: list[list[Reason]]):
+    """Add the collaboration record of each pair's capability owner to its reasons (where it has one)."""
+    if history is None or not len(cols):
+        return explained
+    owners = capability_owners(providers.ids[cols])
+    counts = track_records(set(owners.tolist()))
+    for reasons, owner in zip(explained, owners.tolist(), strict=True):
+        if counts.get(owner):
+            reasons.append(Reason(ReasonCode.TRACK_RECORD, {"count": counts[owner]}, 0.2))
+            reasons.sort(key=lambda reason: -reason.weight)
+    return explained
+
+
+def _profile_pairs(
+    matcher, kind, seekers: SideRows, providers: SideRows, rows, cols, values, *, history=None, **ranks
+) -> list[Pair]:
     explained = profile_pair_reasons(matcher, rows, cols, values, seekers.feed.profiles, providers.feed.profiles)
+    explained = _with_track_record(history, providers, cols, explained)
     pairs = []
     for n, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
         pair = Pair(kind, int(seekers.ids[i]), int(providers.ids[j]), float(values[n]))
@@ -258,15 +299,27 @@ def profile_seeker_pairs(index: MatchIndex, kind: str, seeker_rows: np.ndarray) 
             return scores
 
     reranker = index.rerankers.get(kind)
-    pool_size = 3 * top_k() if spread or learned(reranker) else top_k()
+    history = _history(index, kind, seekers, providers)
+    pool_size = 3 * top_k() if spread or learned(reranker) or history is not None else top_k()
     best, _ = matcher.top_k(pool_size, adjust=adjust)
-    best = rerank_pool(reranker, best, lambda r, c, v: profile_features(matcher, r, c, v))
+    if history is not None:
+        best = _lift_pool(best, history)
+    best = rerank_pool(reranker, best, lambda r, c, v: profile_features(matcher, r, c, v, kind=kind, history=history))
     if spread:
         best = spread_exposure(best, top_k(), exposure_caps(len(seekers), top_k(), len(room), room))
     best = TopK(best.indices[:, : top_k()], best.scores[:, : top_k()])
     rows, cols, ranks = ranked(best)
     values = best.scores[rows, ranks - 1]
-    return _profile_pairs(matcher, kind, seekers, providers, rows, cols, values, seeker_rank=ranks)
+    return _profile_pairs(matcher, kind, seekers, providers, rows, cols, values, history=history, seeker_rank=ranks)
+
+
+def _lift_pool(pool: TopK, history) -> TopK:
+    """Return a pool whose fits the collaboration record lifts, best first again per row."""
+    rows, places = np.nonzero((pool.indices >= 0) & np.isfinite(pool.scores))
+    scores = pool.scores.copy()
+    scores[rows, places] = lifted(pool.scores[rows, places], history(rows, pool.indices[rows, places]))
+    order = np.argsort(-scores, axis=1, kind="stable")
+    return TopK(np.take_along_axis(pool.indices, order, axis=1), np.take_along_axis(scores, order, axis=1))
 
 
 def profile_provider_pairs(index: MatchIndex, kind: str, provider_rows: np.ndarray) -> list[Pair]:
@@ -280,9 +333,13 @@ def profile_provider_pairs(index: MatchIndex, kind: str, provider_rows: np.ndarr
         best.indices[_mentor_room(providers.ids) == 0] = -1
     cols, rows, ranks = ranked(best)
     values = best.scores[cols, ranks - 1]
-    values = rescore(index.rerankers.get(kind), partial(profile_features, matcher), rows, cols, values)
+    history = _history(index, kind, seekers, providers)
+    if history is not None:
+        values = lifted(values, history(rows, cols))
+    features = partial(profile_features, matcher, kind=kind, history=history)
+    values = rescore(index.rerankers.get(kind), features, rows, cols, values)
     ranks = ranks_within(cols, values)
-    return _profile_pairs(matcher, kind, seekers, providers, rows, cols, values, provider_rank=ranks)
+    return _profile_pairs(matcher, kind, seekers, providers, rows, cols, values, history=history, provider_rank=ranks)
 
 
 def funding_provider_pairs(index: MatchIndex, chunk_size: int = 2000) -> list[Pair]:
