@@ -173,14 +173,13 @@ class ReasonRenderer:
         return ", ".join(labels)
 
     def _shared_terms(self, params: dict, side: str) -> SafeString | None:
-        if "terms" in params:
-            if not params["terms"]:
-                return None
-            return format_html(_("You both focus on {terms}."), terms=_listing(params["terms"]))
-        # Reciprocal matches: the seeker's needs met by the provider's offers, and the other way round.
+        # Reciprocal matches: the seeker's needs met by the provider's offers, and the other way round;
+        # topics both describe where a side stated no needs of its own.
         needs_met, offers_used = params.get("needs_met") or [], params.get("offers_used") or []
         theirs, yours = (needs_met, offers_used) if side == Side.SEEKER else (offers_used, needs_met)
         parts = []
+        if params.get("terms"):
+            parts.append(format_html(_("You both focus on {terms}."), terms=_listing(params["terms"])))
         if theirs:
             parts.append(format_html(_("They offer what you look for: {terms}."), terms=_listing(theirs)))
         if yours:

@@ -93,6 +93,24 @@ def pair_fits(left, right, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     return np.asarray(sp.csr_matrix(left[rows].multiply(right[cols])).sum(axis=1), dtype=np.float32).ravel()
 
 
+def _shared_terms_of(seeker: Profile, provider: Profile, needs_met, offers_used, lexicon) -> dict[str, list[str]]:
+    """Return the terms each direction shares, as written; a side that stated no needs of its own
+    (its needs are its description) shares topics ("terms"), not something it looks for."""
+    params: dict[str, list[str]] = {}
+    topics = []
+    if seeker.needs != seeker.offers:
+        params["needs_met"] = as_written(needs_met, seeker.needs, provider.offers, lexicon=lexicon)
+    else:
+        topics += needs_met
+    if provider.needs != provider.offers:
+        params["offers_used"] = as_written(offers_used, seeker.offers, provider.needs, lexicon=lexicon)
+    else:
+        topics += offers_used
+    if topics:
+        params["terms"] = as_written(list(dict.fromkeys(topics)), seeker.offers, provider.offers, lexicon=lexicon)
+    return params
+
+
 def profile_pair_reasons(
     matcher: ProfileMatcher,
     rows: np.ndarray,
@@ -119,12 +137,8 @@ def profile_pair_reasons(
                 float(scores[n]),
             )
         ]
-        seeker, provider = left[i], right[j]
-        terms_of_pair = {
-            "needs_met": as_written(needs_met[n], seeker.needs, provider.offers, lexicon=lexicon),
-            "offers_used": as_written(offers_used[n], seeker.offers, provider.needs, lexicon=lexicon),
-        }
-        if terms_of_pair["needs_met"] or terms_of_pair["offers_used"]:
+        terms_of_pair = _shared_terms_of(left[i], right[j], needs_met[n], offers_used[n], lexicon)
+        if any(terms_of_pair.values()):
             reasons.append(Reason(ReasonCode.SHARED_TERMS, terms_of_pair, 1.0))
         reasons.extend(fact_reasons(left[i], right[j]))
         explained.append(sorted(reasons, key=lambda reason: -reason.weight))

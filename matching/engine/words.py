@@ -198,14 +198,13 @@ class Words:
         return 1
 
     def _filter(self, tokens, *, accented: bool) -> list[tuple[str, str] | None]:
-        """Drop one-letter words; replace stop words by a run end; never two run ends in a row."""
+        """Replace one-letter words and stop words by a run end ("lúa ở đồng bằng": no "lúa đồng bằng");
+        never two run ends in a row."""
         out: list[tuple[str, str] | None] = []
         for token in tokens:
             if token is not None:
                 folded, written = token
-                if len(folded) < 2:
-                    continue
-                if self.stop_words and self._is_stop_word(folded, written, accented):
+                if len(folded) < 2 or (self.stop_words and self._is_stop_word(folded, written, accented)):
                     token = None
             if token is not None or (out and out[-1] is not None):
                 out.append(token)

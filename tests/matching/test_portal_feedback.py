@@ -140,7 +140,8 @@ def test_a_match_dismissed_on_the_page_stays_gone_through_the_recompute_pipeline
     page = _partners_page(client, member)
     assert vision.title in page
     with translation.override("vi"):  # the engine's reasons, as sentences in the reader's language
-        assert gettext("They offer what you look for: {terms}.").split("{terms}")[0] in page
+        # The startup posted no needs: its pitch and the lab share topics, not a need met.
+        assert gettext("You both focus on {terms}.").split("{terms}")[0] in page
 
     client.post(reverse("matching:match_dismiss", args=[match.pk]), {"side": "seeker"})
     matches_recompute_for(entity_type="startup", entity_ids=[startup.pk])

@@ -70,9 +70,10 @@ def test_rebuild_ranks_the_fitting_partner_and_program_first_with_reasons(ecosys
     collaboration = best(ecosystem["traffic"], MatchKind.COLLABORATION)
     assert collaboration.capability == ecosystem["vision"]
     shared = next(r for r in collaboration.reasons if r["code"] == "shared_terms")
-    assert "camera" in [term.lower() for term in shared["params"]["needs_met"]]
+    # The startup posted no needs of its own: its pitch and the lab share topics.
+    assert "camera" in [term.lower() for term in shared["params"]["terms"]]
     # A whole word as the person wrote it ("thị giác máy tính"), never a syllable or a folded form ("giac").
-    assert "thị giác máy tính" in shared["params"]["needs_met"]
+    assert "thị giác máy tính" in shared["params"]["terms"]
     assert best(ecosystem["farming"], MatchKind.COLLABORATION).capability == ecosystem["soil"]
     assert best(ecosystem["traffic"], MatchKind.FUNDING).program == ecosystem["program"]
 

@@ -107,3 +107,9 @@ def test_a_fitted_vectorizer_carries_its_segmented_texts(monkeypatch):
     words.remember(vectorizer.segments_)
     monkeypatch.setattr(words, "_segmented", lambda text: pytest.fail(f"segmented again: {text}"))
     assert (vectorizer.transform(texts) != fitted).nnz == 0
+
+
+def test_a_dropped_one_letter_word_ends_a_phrase():
+    forms = Words().forms("Hợp tác xã trồng lúa ở đồng bằng sông Cửu Long")
+    assert "lua dong bang" not in forms
+    assert forms["dong bang"] == "đồng bằng"
