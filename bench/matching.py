@@ -368,7 +368,8 @@ def main() -> None:
         vietnamese["projected_seconds_if_all_vietnamese"] = round(texts * vietnamese["words_ms_per_text"] / 1000, 1)
         print(
             f"Vietnamese word analysis: {vietnamese['words_ms_per_text']} ms per "
-            f"{vietnamese['chars_per_text']}-character profile (syllable split: {vietnamese['syllables_ms_per_text']} ms); a corpus this size in Vietnamese "
+            f"{vietnamese['chars_per_text']}-character profile "
+            f"(syllable split: {vietnamese['syllables_ms_per_text']} ms); this corpus in Vietnamese "
             f"would add about {vietnamese['projected_seconds_if_all_vietnamese']} s on one core"
         )
     print(

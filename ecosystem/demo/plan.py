@@ -34,15 +34,17 @@ THEME_WEIGHTS = {"aquaculture": 1.5, "smart-farming": 1.5, "industry-4": 2, "mob
 # see its own field's programs first; the other fields get two calls each.
 FOCUS_THEMES = ("smart-farming", "aquaculture", "mobility", "industry-4", "digital-health", "edtech", "fintech",
                 "renewable-energy")  # fmt: skip
-PROGRAMS_PER_THEME = {"focus": 5, "other": 2}
-FOCUS_STATUSES = ("open", "open", "closing_soon", "forthcoming", "closed")
+PROGRAMS_PER_THEME = {"focus": 6, "other": 2}
+FOCUS_STATUSES = ("open", "open", "open", "closing_soon", "forthcoming", "closed")
 OTHER_STATUSES = ("open", "closed", "forthcoming", "closing_soon")
 # Loans and tax incentives are for companies with revenue; a focus field's calls are for its startups.
 STARTUP_KINDS = ("grant", "accelerator", "mentoring", "competition", "training")
 MENTORS_PER_FOCUS_THEME = 4
 PERSONA_STAGE = "mvp"
-# Where a persona is based when not in its field's first location: the agriculture one in the Mekong Delta.
-PERSONA_LOCATIONS = {"smart-farming": "can-tho"}
+# Personas are the programme's own startups, in Ho Chi Minh City (Bình Dương's province since 2025), except
+# where the field lives elsewhere: farming and aquaculture in the Mekong Delta.
+PERSONA_HOME = "ho-chi-minh"
+PERSONA_LOCATIONS = {"smart-farming": "can-tho", "aquaculture": None}  # None: the field's first location
 # Share of each kind that a moderator has already verified.
 VERIFIED_SHARE = {"startup": 0.35, "enterprise": 0.5, "investor": 0.5}
 
@@ -68,7 +70,7 @@ def demo_plan(*, today: date, seed: int = DEMO_SEED, reserved_names=()) -> DemoP
             theme=THEMES_BY_KEY[key],
             language="vi",
             stage=PERSONA_STAGE,
-            location=PERSONA_LOCATIONS.get(key, THEMES_BY_KEY[key].locations[0]),
+            location=PERSONA_LOCATIONS.get(key, PERSONA_HOME) or THEMES_BY_KEY[key].locations[0],
             # A persona is a clear example of its field: the theme's first, central story.
             story=THEMES_BY_KEY[key].stories[0],
         )

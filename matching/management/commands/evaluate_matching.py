@@ -2,6 +2,7 @@
 
     python manage.py evaluate_matching funding --data ../shared/benchmarks/funding-sbir --json out.json
     python manage.py evaluate_matching partners --data ../shared/benchmarks/partners-cordis
+    python manage.py evaluate_matching profiles --data ../shared/benchmarks/profiles-vntc --json out.json
 
 Runs the same engine classes the portal uses, beside the baselines, in one run; nothing is
 downloaded. `--validation-years N` holds out the last N training years instead of the test file,
@@ -13,12 +14,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from matching.evaluation import funding, partners
+from matching.evaluation import funding, partners, profiles
 
-EVALUATIONS = {"funding": funding.evaluate, "partners": partners.evaluate}
+EVALUATIONS = {"funding": funding.evaluate, "partners": partners.evaluate, "profiles": profiles.evaluate}
 FILES = {
     "funding": ("programs.jsonl", "train.jsonl.gz", "test.jsonl.gz"),
     "partners": ("train.csv.gz", "test.csv.gz"),
+    "profiles": ("queries.jsonl.gz", "corpus.jsonl.gz"),
 }
 
 
