@@ -12,7 +12,9 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-FORMAT = 1
+# 2: Vietnamese words (the fitted vectorizer carries its lexicon and segmented texts), the collaboration
+# record's recommender, and its column in the collaboration re-ranker's features.
+FORMAT = 2
 
 
 class ArtefactMismatch(RuntimeError):
@@ -21,6 +23,8 @@ class ArtefactMismatch(RuntimeError):
 
 def library_versions() -> dict[str, str]:
     """Return the versions that decide whether a pickled model can be trusted."""
+    from importlib.metadata import version
+
     import joblib
     import numpy
     import scipy
@@ -32,6 +36,8 @@ def library_versions() -> dict[str, str]:
         "scipy": scipy.__version__,
         "scikit-learn": sklearn.__version__,
         "joblib": joblib.__version__,
+        # The segmenter's model decides a text's words: another one reads the vocabulary differently.
+        "underthesea": version("underthesea"),
     }
 
 
