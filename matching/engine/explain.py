@@ -58,6 +58,12 @@ def _inside(longer: str, shorter: str) -> bool:
     return f" {shorter} " in f" {longer} "
 
 
+def _chained(first: str, second: str) -> bool:
+    """Return whether one term ends with the syllables the other starts with ("hop tac xa trong" / "trong lua")."""
+    a, b = first.split(), second.split()
+    return any(a[-n:] == b[:n] or b[-n:] == a[:n] for n in range(1, min(len(a), len(b))))
+
+
 def as_written(
     terms: list[str], *texts: str, lexicon: frozenset[str] = frozenset(), limit: int = MAX_TERMS
 ) -> list[str]:
@@ -65,7 +71,8 @@ def as_written(
 
     A term is shown as one of the texts wrote it, with diacritics where any text has them. A term
     no text spells as whole words (a stop word, a piece of a word) is left out, never shown folded;
-    so is a term inside a longer one kept ("nông nghiệp" beside "nông nghiệp công nghệ").
+    so is a term inside a longer one kept ("nông nghiệp" beside "nông nghiệp công nghệ"), and a pair
+    that runs into a stronger term ("hợp tác xã trồng" beside "trồng lúa").
     """
     forms = [surface_forms(text, lexicon) for text in texts if text]
     kept: list[tuple[str, str]] = []
@@ -75,7 +82,7 @@ def as_written(
             continue
         # Diacritics first, then lower case: "Camera" opening a sentence reads "camera" if another wrote it so.
         written = min(spellings, key=lambda form: (form.isascii(), form[:1].isupper()))
-        if any(_inside(folded, term) for folded, _ in kept):
+        if any(_inside(folded, term) or _chained(folded, term) for folded, _ in kept):
             continue
         shorter = [n for n, (folded, _) in enumerate(kept) if _inside(term, folded)]
         if shorter:

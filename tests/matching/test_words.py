@@ -113,3 +113,8 @@ def test_a_dropped_one_letter_word_ends_a_phrase():
     forms = Words().forms("Hợp tác xã trồng lúa ở đồng bằng sông Cửu Long")
     assert "lua dong bang" not in forms
     assert forms["dong bang"] == "đồng bằng"
+
+
+def test_a_pair_running_into_a_stronger_term_is_left_out():
+    texts = ("Hợp tác xã trồng lúa ở Cần Thơ",)
+    assert as_written(["trong lua", "hop tac xa trong", "can tho"], *texts) == ["trồng lúa", "Cần Thơ"]
