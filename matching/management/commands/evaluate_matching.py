@@ -56,11 +56,12 @@ def _table(result: dict) -> str:
     """Return the metrics as aligned text: the engine first, then each baseline."""
     rows = [("engine", result["engine"]), *result["baselines"].items()]
     names = list(result["engine"])
+    width = max(len(label) for label, _ in rows) + 2
     lines = [
         f"{result['kind']} ({result.get('split', 'test')}): {result['n_test']} queries, "
         f"fitted in {result['fit_seconds']} s",
-        f"{'':<28}" + "".join(f"{name:>10}" for name in names),
+        " " * width + "".join(f"{name:>10}" for name in names),
     ]
     for label, metrics in rows:
-        lines.append(f"{label:<28}" + "".join(f"{metrics[name]:>10.4f}" for name in names))
+        lines.append(f"{label:<{width}}" + "".join(f"{metrics[name]:>10.4f}" for name in names))
     return "\n".join(lines)
