@@ -169,9 +169,30 @@ class Words:
 
     def folded(self, text: str) -> list[str | None]:
         """Return only the folded forms of `pairs(text)` (what the features count); run ends only for phrases."""
+        words = self.pairs(text) if is_vietnamese(text) else self._plain(text)
         if self.phrases:
-            return [pair[0] if pair else None for pair in self.pairs(text)]
-        return [pair[0] for pair in self.pairs(text) if pair]
+            return [word[0] if word else None for word in words]
+        return [word[0] for word in words if word]
+
+    def _plain(self, text: str) -> list[tuple[str] | None]:
+        """Return `pairs(text)`'s folded forms (1-tuples) for text the segmenter does not read, fast.
+
+        Every text of a full recompute passes here: one regex over the folded text and one loop,
+        without the written forms only reasons need.
+        """
+        tokens = _TOKENS.findall(text.lower() if text.isascii() else fold(text))
+        if self.starts:
+            # A mark ends a run either way: "," stands for the None the joiner gives it.
+            tokens = [pair[0] if pair else "," for pair in self._joined([(token, token) for token in tokens])]
+        stop_words = STOP_WORDS if self.stop_words else frozenset()
+        out: list[tuple[str] | None] = []
+        for token in tokens:
+            if len(token) < 2 or token in stop_words or not (token[0].isalnum() or token[0] == "_"):
+                if out and out[-1] is not None:
+                    out.append(None)
+            else:
+                out.append((token,))
+        return out
 
     def _joined(self, tokens: list[tuple[str, str]]) -> list[tuple[str, str] | None]:
         """Mark punctuation as run ends and join syllables the lexicon knows as one word, longest first."""

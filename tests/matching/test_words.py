@@ -118,3 +118,17 @@ def test_a_dropped_one_letter_word_ends_a_phrase():
 def test_a_pair_running_into_a_stronger_term_is_left_out():
     texts = ("Hợp tác xã trồng lúa ở Cần Thơ",)
     assert as_written(["trong lua", "hop tac xa trong", "can tho"], *texts) == ["trồng lúa", "Cần Thơ"]
+
+
+@pytest.mark.parametrize("lexicon", [frozenset(), frozenset({"nong nghiep", "thu dau mot", "cam bien"})])
+def test_the_fast_path_of_the_features_reads_the_same_words_as_the_reasons(lexicon):
+    texts = [
+        "Solar inverters, and smart grids for the Mekong delta; solar-panel farms (2026).",
+        "nong nghiep thong minh o Thu Dau Mot: cam bien do am dat",
+        "Café crème, naïve résumé — a Ünïcode text that is not Vietnamese",
+        "x y z, the and of",
+        "",
+    ]
+    words = Words(lexicon=lexicon)
+    for text in texts:
+        assert words.folded(text) == [pair[0] if pair else None for pair in words.pairs(text)], text
