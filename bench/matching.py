@@ -122,7 +122,7 @@ def _peak_mib() -> float:
 def recompute(world: dict, k: int) -> dict:
     """Run every kind of match once over the whole corpus; return the results per kind."""
     startups, capabilities, mentors = world["startups"], world["capabilities"], world["mentors"]
-    vectorizer = TextVectorizer(min_df=2, max_df=0.2, max_terms=24, n_jobs=2, chunk_size=25_000)
+    vectorizer = TextVectorizer(min_df=2, max_df=0.2, max_terms=24, phrases=False, n_jobs=2, chunk_size=25_000)
     started = time.perf_counter()
     # Every text is tokenised once, with the vocabulary and IDF of the whole corpus.
     groups = [

@@ -294,10 +294,18 @@ def profile_vectorizer(corpus_size: int) -> TextVectorizer:
     Folded words and word pairs: "đại học" meets "dai hoc". A term in half of a large corpus tells
     nothing; in a small portal (or a test) no term is that common by accident. A term only one text
     uses can meet nothing, so in a large corpus it does not take one of a text's `max_terms` places.
-    Chosen on profiles-vntc (P@10, sparse score): 64 places 0.72, 128 places 0.76, no cap 0.76.
+    Chosen on profiles-vntc (P@10, sparse score): 64 places 0.72, 128 places 0.76, no cap 0.76. Word
+    pairs across punctuation and stop words too (`phrases=False`) cost 0.01 there and keep a full
+    recompute a third faster (bench/matching.py); reasons still show only phrases somebody wrote.
     """
     large = corpus_size >= 200
-    return TextVectorizer(ngram_range=(1, 2), min_df=2 if large else 1, max_df=0.5 if large else 1.0, max_terms=128)
+    return TextVectorizer(
+        ngram_range=(1, 2),
+        min_df=2 if large else 1,
+        max_df=0.5 if large else 1.0,
+        max_terms=128,
+        phrases=False,
+    )
 
 
 def keep_strongest(matrix: sp.csr_matrix, max_terms: int, *, block_rows: int = 16_384) -> sp.csr_matrix:
