@@ -24,7 +24,7 @@ from sklearn.utils.validation import check_is_fitted
 from .pooling import PoolChunk, PooledProduct, pattern, values_at
 from .reasons import Reason, ReasonCode, fact_reasons
 from .retrieval import TopK, select, use_exact
-from .text import TextVectorizer, shared_terms
+from .text import TextVectorizer, fit_distinct, shared_terms
 
 
 @dataclass(frozen=True)
@@ -87,21 +87,13 @@ class ProfileMatcher(BaseEstimator):
         if text_rows is None:
             texts = [p.needs for p in left] + [p.offers for p in left]
             texts += [p.needs for p in right] + [p.offers for p in right]
-            matrix = self._fit_distinct(texts)
+            matrix, row_of = fit_distinct(self.vectorizer_, texts)
+            matrix = matrix[[row_of[text] for text in texts]]
             n, m = len(left), len(right)
             text_rows = (matrix[:n], matrix[n : 2 * n], matrix[2 * n : 2 * n + m], matrix[2 * n + m :])
         self.left_needs_text_, self.left_offers_text_, self.right_needs_text_, self.right_offers_text_ = text_rows
         self.transform_sides(left, right)
         return self
-
-    def _fit_distinct(self, texts: list[str]) -> sp.csr_matrix:
-        """Return the TF-IDF rows of `texts`, fitted as the portal's index fits them: each distinct stated
-        text counts once (a profile's needs and offers are often one text), an empty text gets an empty row."""
-        corpus = list(dict.fromkeys(text for text in texts if text.strip())) or [""]
-        row_of = {text: row for row, text in enumerate(corpus)}
-        fitted = self.vectorizer_.fit_transform(corpus)
-        matrix = sp.vstack([fitted, sp.csr_matrix((1, fitted.shape[1]), dtype=fitted.dtype)], format="csr")
-        return matrix[[row_of.get(text, len(corpus)) for text in texts]]
 
     def transform_sides(self, left: Sequence[Profile], right: Sequence[Profile]) -> None:
         """Build the weighted feature rows (text | sectors | technologies | location) of both sides."""

@@ -11,7 +11,6 @@ so a term means the same on either side.
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Sequence
 from contextlib import contextmanager
 
@@ -25,9 +24,15 @@ from sklearn.utils.validation import check_is_fitted
 from .folding import fold
 from .words import STOP_WORDS, WordNgrams, Words, lexicon_of, remember, segments_of
 
-__all__ = ["STOP_WORDS", "TextVectorizer", "fold", "keep_strongest", "profile_vectorizer", "shared_terms"]
-
-_WORDS = re.compile(r"(?u)\b\w\w+\b")  # CountVectorizer's default token pattern (character n-grams)
+__all__ = [
+    "STOP_WORDS",
+    "TextVectorizer",
+    "fit_distinct",
+    "fold",
+    "keep_strongest",
+    "profile_vectorizer",
+    "shared_terms",
+]
 
 
 def _count(texts: Sequence[str], params: dict, vocabulary: dict | None):
@@ -286,6 +291,18 @@ def _merge(parts: list) -> tuple[sp.csr_matrix, np.ndarray]:
         [sp.csr_matrix((data, (row, col)), shape=(n_rows, n_terms)) for n_rows, row, col, data in remapped]
     ).tocsr()
     return matrix, np.array(list(index), dtype=object)
+
+
+def fit_distinct(vectorizer: TextVectorizer, texts: Sequence[str]) -> tuple[sp.csr_matrix, dict[str, int]]:
+    """Fit `vectorizer` on each distinct stated text once; return its rows, an empty one last, and each text's row.
+
+    A profile's needs and offers are often one text: counted once, it does not double its terms'
+    document frequencies. The empty text ("") maps to the empty row.
+    """
+    corpus = list(dict.fromkeys(text for text in texts if text))
+    fitted = vectorizer.fit_transform(corpus)
+    matrix = sp.vstack([fitted, sp.csr_matrix((1, fitted.shape[1]), dtype=fitted.dtype)], format="csr")
+    return matrix, {text: row for row, text in enumerate(corpus)} | {"": len(corpus)}
 
 
 def profile_vectorizer(corpus_size: int) -> TextVectorizer:

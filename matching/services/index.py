@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from matching.engine import artefacts, words
 from matching.engine.funding import Award, FundingRecommender
-from matching.engine.text import TextVectorizer, profile_vectorizer
+from matching.engine.text import TextVectorizer, fit_distinct, profile_vectorizer
 from matching.models import Relationship, RelationshipStatus
 from matching.services import feeds
 from matching.services.learning import rerankers_fit
@@ -205,9 +205,7 @@ def match_index_build() -> MatchIndex:
     corpus = list(dict.fromkeys(texts + [program.text for program in programs.programs])) or ["helix"]
     vectorizer = profile_vectorizer(len(corpus))
     # One fitting pass over each distinct text, plus an empty row for profiles that state nothing.
-    fitted = vectorizer.fit_transform(corpus)
-    matrix = sp.vstack([fitted, sp.csr_matrix((1, fitted.shape[1]), dtype=fitted.dtype)])
-    known = (sp.csr_matrix(matrix), {text: row for row, text in enumerate(corpus)} | {"": len(corpus)})
+    known = fit_distinct(vectorizer, corpus)
     funding = _fit_funding(programs, side_feeds["startup"]) if len(programs) else None
     index = MatchIndex(
         version=f"{started:%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}",
