@@ -72,6 +72,12 @@ def _tokenise(texts: Sequence[str], words: Words):
     return "\x00".join(vocabulary), ids, np.array(lengths, dtype=np.int64), np.array(starts, dtype=bool)
 
 
+def _in_worker(function, segments: dict[str, tuple[str, ...]], chunk: Sequence[str], *args):
+    """Return `function(chunk, *args)` run in a worker process that knows the chunk's segmented texts."""
+    remember(segments)
+    return function(chunk, *args)
+
+
 @contextmanager
 def _no_cyclic_gc():
     """Pause the cyclic garbage collector: millions of short lists and strings hold no cycles,
@@ -185,7 +191,12 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
             return [function(chunk, *args) for chunk in chunks]
         from joblib import Parallel, delayed  # only large corpora pay for the worker processes
 
-        return Parallel(n_jobs=self.n_jobs)(delayed(function)(chunk, *args) for chunk in chunks)
+        # A worker process does not share this one's memory: it gets its chunk's segmented texts.
+        known = getattr(self, "segments_", {})
+        return Parallel(n_jobs=self.n_jobs)(
+            delayed(_in_worker)(function, {text: known[text] for text in chunk if text in known}, chunk, *args)
+            for chunk in chunks
+        )
 
     # -- fitting -----------------------------------------------------------------------------
     def fit(self, texts: Sequence[str], y=None):

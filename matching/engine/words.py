@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import ChainMap
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -62,15 +63,19 @@ def is_vietnamese(text: str) -> bool:
     return not text.isascii() and _VIETNAMESE_LETTERS.search(unicodedata.normalize("NFC", text)) is not None
 
 
-# Segmented texts a fitted vectorizer carries (`TextVectorizer.segments_`): the segmenter is the
-# costliest step of a refit, and a profile's text rarely changes between two refits.
-_known: dict[str, tuple[str, ...]] = {}
+# Segmented texts fitted vectorizers carry (`TextVectorizer.segments_`): the segmenter is the
+# costliest step of a refit, and a profile's text rarely changes between two refits. The last few
+# are kept by reference (the index's two vectorizers, and the index before), so a long-running
+# worker neither copies them nor keeps every refit's texts.
+_known: ChainMap = ChainMap()
+REMEMBERED = 4
 
 
 def remember(segments: dict[str, tuple[str, ...]]) -> None:
     """Let `segment` answer these texts without running the segmenter again (a loaded or previous index)."""
     global _known
-    _known = {**_known, **segments} if _known else segments
+    if segments and not any(known is segments for known in _known.maps):
+        _known = ChainMap(segments, *_known.maps[: REMEMBERED - 1])
 
 
 def segment(text: str) -> tuple[str, ...]:

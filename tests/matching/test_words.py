@@ -1,5 +1,7 @@
 """Vietnamese words, not syllables, in the features and in the reasons people read."""
 
+from collections import ChainMap
+
 import numpy as np
 import pytest
 
@@ -103,7 +105,7 @@ def test_a_fitted_vectorizer_carries_its_segmented_texts(monkeypatch):
     assert " ".join(vectorizer.segments_[texts[1]]) == texts[1]
     # A later transform (a profile's update, a shard's reasons) reads the remembered words.
     words._segmented.cache_clear()
-    monkeypatch.setattr(words, "_known", {})
+    monkeypatch.setattr(words, "_known", ChainMap())
     words.remember(vectorizer.segments_)
     monkeypatch.setattr(words, "_segmented", lambda text: pytest.fail(f"segmented again: {text}"))
     assert (vectorizer.transform(texts) != fitted).nnz == 0
