@@ -12,9 +12,10 @@ weight from outcomes. With no record yet the lift is 1: a new portal ranks by pr
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from django.db.models import Count
-from django.utils import timezone
 
 from ecosystem.models import Capability, Organisation
 from matching.engine.partners import Consortium, Participation, PartnerRecommender
@@ -30,29 +31,31 @@ TOGETHER = (RelationshipStatus.ACTIVE, RelationshipStatus.COMPLETED, Relationshi
 
 def partner_history() -> list[Participation]:
     """Return the collaboration record as participations: one project per collaboration and per funded cohort."""
-    kinds = dict(Organisation.objects.values_list("pk", "kind"))
-    participations = []
     collaborations = Relationship.objects.filter(
         kind=MatchKind.COLLABORATION,
         status__in=TOGETHER,
         organisation__isnull=False,
         capability__organisation__isnull=False,
-    ).values_list("pk", "organisation_id", "capability__organisation_id", "started_at")
-    for pk, startup, partner, started_at in collaborations.iterator(chunk_size=5000):
-        for organisation in (startup, partner):
-            participations.append(_participation(f"c{pk}", organisation, kinds, HELIX_COLLABORATION, started_at))
+    ).values_list(
+        "pk", "started_at", "organisation_id", "organisation__kind", "capability__organisation_id",
+        "capability__organisation__kind",
+    )  # fmt: skip
+    participations = []
+    for pk, started_at, startup, startup_kind, partner, partner_kind in collaborations.iterator(chunk_size=5000):
+        participations += [
+            _participation(f"c{pk}", startup, startup_kind, HELIX_COLLABORATION, started_at),
+            _participation(f"c{pk}", partner, partner_kind, HELIX_COLLABORATION, started_at),
+        ]
     cohorts = Relationship.objects.filter(
         status=RelationshipStatus.FUNDED, program__isnull=False, organisation__isnull=False
-    ).values_list("program_id", "program__kind", "organisation_id", "started_at")
-    for program, programme, organisation, started_at in cohorts.iterator(chunk_size=5000):
-        participations.append(_participation(f"p{program}", organisation, kinds, str(programme), started_at))
-    return [p for p in participations if p is not None]
+    ).values_list("program_id", "program__kind", "organisation_id", "organisation__kind", "started_at")
+    for program, programme, organisation, kind, started_at in cohorts.iterator(chunk_size=5000):
+        participations.append(_participation(f"p{program}", organisation, kind, str(programme), started_at))
+    return participations
 
 
-def _participation(project, organisation, kinds, programme, started_at) -> Participation | None:
-    if organisation not in kinds:
-        return None
-    return Participation(project, str(organisation), kinds[organisation], "", programme, float(started_at.year))
+def _participation(project: str, organisation: int, kind: str, programme: str, started_at) -> Participation:
+    return Participation(project, str(organisation), kind, "", programme, float(started_at.year))
 
 
 def partners_fit() -> PartnerRecommender | None:
@@ -77,37 +80,58 @@ def track_records(owner_ids) -> dict[int, int]:
     return dict(rows)
 
 
-def capability_owners(capability_ids) -> np.ndarray:
-    """Return the organisation id of each capability (0 where it has none), in the given order."""
-    owners = dict(
-        Capability.objects.filter(pk__in=[int(i) for i in capability_ids]).values_list("pk", "organisation_id")
-    )
-    return np.array([owners.get(int(pk)) or 0 for pk in capability_ids], dtype=np.int64)
+@dataclass
+class PartnerRecord:
+    """What the collaboration record says of a block's pairs: startups (rows) × capabilities (columns).
 
-
-def pair_history(
-    model: PartnerRecommender | None, startup_ids: np.ndarray, owner_ids: np.ndarray, *, chunk_size: int = 2048
-) -> np.ndarray:
-    """Return the record's score (in [0, 1]) of each (startup, capability owner) pair, 0 where it knows nothing.
-
+    Called with (rows, cols) it returns those pairs' scores in [0, 1], 0 where it knows nothing.
     The recommender scores one startup's row of organisations at a time, so a pair's score is the
     same whichever list (the startup's, the capability's, an update's) asks for it.
     """
-    startup_ids, owner_ids = np.asarray(startup_ids, dtype=np.int64), np.asarray(owner_ids, dtype=np.int64)
-    out = np.zeros(len(startup_ids), dtype=np.float32)
-    if model is None or not len(startup_ids):
+
+    model: PartnerRecommender
+    startup_ids: np.ndarray
+    owners: np.ndarray  # each capability's organisation (0: none)
+    year: float
+    chunk_size: int = 2048
+
+    def __call__(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        startups, owners = self.startup_ids[rows], self.owners[cols]
+        out = np.zeros(len(startups), dtype=np.float32)
+        columns = np.array([self.model.org_index_.get(str(owner), -1) for owner in owners.tolist()], dtype=np.int64)
+        known = columns >= 0
+        distinct = np.unique(startups[known])
+        for start in range(0, len(distinct), self.chunk_size):
+            block = distinct[start : start + self.chunk_size]
+            consortia = [Consortium((str(startup),), HELIX_COLLABORATION, self.year) for startup in block.tolist()]
+            scores = self.model.score(consortia)
+            chosen = known & np.isin(startups, block)
+            where = np.searchsorted(block, startups[chosen])
+            out[chosen] = np.clip(np.nan_to_num(scores[where, columns[chosen]], neginf=0.0, posinf=0.0), 0.0, 1.0)
         return out
-    columns = np.array([model.org_index_.get(str(owner), -1) for owner in owner_ids.tolist()], dtype=np.int64)
-    known = columns >= 0
-    distinct = np.unique(startup_ids[known])
-    year = float(timezone.now().year)
-    for start in range(0, len(distinct), chunk_size):
-        block = distinct[start : start + chunk_size]
-        scores = model.score([Consortium((str(startup),), HELIX_COLLABORATION, year) for startup in block.tolist()])
-        chosen = known & np.isin(startup_ids, block)
-        rows = np.searchsorted(block, startup_ids[chosen])
-        out[chosen] = np.clip(np.nan_to_num(scores[rows, columns[chosen]], neginf=0.0, posinf=0.0), 0.0, 1.0)
-    return out
+
+    def track_records(self, cols: np.ndarray) -> list[int]:
+        """Return, per capability column, how many collaborations its organisation began through Helix."""
+        owners = self.owners[cols].tolist()
+        counts = dict(
+            Relationship.objects.filter(
+                kind=MatchKind.COLLABORATION, status__in=TOGETHER, capability__organisation_id__in=set(owners)
+            )
+            .values("capability__organisation_id")
+            .annotate(count=Count("pk"))
+            .values_list("capability__organisation_id", "count")
+        )
+        return [counts.get(owner, 0) for owner in owners]
+
+
+def partner_record(model: PartnerRecommender | None, startup_ids, capability_ids, *, year: float):
+    """Return the record's view of these startups × capabilities (a PartnerRecord), or None without a record."""
+    if model is None:
+        return None
+    capability_ids = [int(pk) for pk in capability_ids]
+    owners = dict(Capability.objects.filter(pk__in=capability_ids).values_list("pk", "organisation_id"))
+    owner_of = np.array([owners.get(pk) or 0 for pk in capability_ids], dtype=np.int64)
+    return PartnerRecord(model, np.asarray(startup_ids, dtype=np.int64), owner_of, year)
 
 
 def lifted(fits: np.ndarray, history: np.ndarray) -> np.ndarray:

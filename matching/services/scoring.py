@@ -26,7 +26,7 @@ from matching.engine.retrieval import TopK, top_k_of
 from matching.models import MatchKind, Relationship, RelationshipStatus, match_key
 from matching.services.index import MatchIndex, SideRows
 from matching.services.learning import learned, ranks_within, rerank_pool, rescore
-from matching.services.partners import capability_owners, lifted, pair_history, track_records
+from matching.services.partners import PartnerRecord, lifted, partner_record
 
 # The provider side of each kind.
 PROVIDER_SIDE = {
@@ -126,7 +126,7 @@ def _profile_scores(index: MatchIndex, kind: str, seekers: SideRows, providers: 
 
     def explain(rows, cols, values):
         explained = profile_pair_reasons(matcher, rows, cols, values, seekers.feed.profiles, providers.feed.profiles)
-        return _with_track_record(history, providers, cols, explained)
+        return _with_track_record(history, cols, explained)
 
     def features(rows, cols, values):
         return profile_features(matcher, rows, cols, values, kind=kind, history=history)
@@ -134,16 +134,13 @@ def _profile_scores(index: MatchIndex, kind: str, seekers: SideRows, providers: 
     return Scored(kind, seekers, providers.ids, scores, explain, features)
 
 
-def _history(index: MatchIndex, kind: str, seekers: SideRows, providers: SideRows):
-    """Return (rows, cols) -> the collaboration record's score of those pairs, or None where it has no say."""
-    if kind != MatchKind.COLLABORATION or getattr(index, "partners", None) is None:
+def _history(index: MatchIndex, kind: str, seekers: SideRows, providers: SideRows) -> PartnerRecord | None:
+    """Return the collaboration record's view of these pairs, or None where it has no say."""
+    if kind != MatchKind.COLLABORATION:
         return None
-    owners = capability_owners(providers.ids)
-
-    def history(rows, cols):
-        return pair_history(index.partners, seekers.ids[rows], owners[cols])
-
-    return history
+    return partner_record(
+        getattr(index, "partners", None), seekers.ids, providers.ids, year=float(index.built_at.year)
+    )
 
 
 def profile_features(matcher: ProfileMatcher, rows, cols, values, *, kind: str, history=None) -> np.ndarray:
@@ -256,15 +253,13 @@ def _fitted_matcher(index: MatchIndex, kind: str, seekers: SideRows, providers: 
     )
 
 
-def _with_track_record(history, providers: SideRows, cols: np.ndarray, explained: list[list[Reason]]):
+def _with_track_record(history: PartnerRecord | None, cols: np.ndarray, explained: list[list[Reason]]):
     """Add the collaboration record of each pair's capability owner to its reasons (where it has one)."""
     if history is None or not len(cols):
         return explained
-    owners = capability_owners(providers.ids[cols])
-    counts = track_records(set(owners.tolist()))
-    for reasons, owner in zip(explained, owners.tolist(), strict=True):
-        if counts.get(owner):
-            reasons.append(Reason(ReasonCode.TRACK_RECORD, {"count": counts[owner]}, 0.2))
+    for reasons, count in zip(explained, history.track_records(cols), strict=True):
+        if count:
+            reasons.append(Reason(ReasonCode.TRACK_RECORD, {"count": count}, 0.2))
             reasons.sort(key=lambda reason: -reason.weight)
     return explained
 
@@ -273,7 +268,7 @@ def _profile_pairs(
     matcher, kind, seekers: SideRows, providers: SideRows, rows, cols, values, *, history=None, **ranks
 ) -> list[Pair]:
     explained = profile_pair_reasons(matcher, rows, cols, values, seekers.feed.profiles, providers.feed.profiles)
-    explained = _with_track_record(history, providers, cols, explained)
+    explained = _with_track_record(history, cols, explained)
     pairs = []
     for n, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
         pair = Pair(kind, int(seekers.ids[i]), int(providers.ids[j]), float(values[n]))
