@@ -32,8 +32,15 @@ wider pool (e.g. top 60) into final top-k lists with per-candidate caps (0 for a
 `capacity.assign_cohort(scores, capacities)` is the officer's optimal cohort assignment with a
 total / mean / worst quality report.
 
-Consortium partners — `partners.PartnerRecommender().fit(participations)`, then
-`recommend([Consortium(members, programme, year, type_mix, countries)], k)`.
+Consortium partners — `partners.PartnerRecommender().fit(participations, organisations=None)`, then
+`score(consortia, affinity=None)` or `recommend([Consortium(members, programme, year, type_mix,
+countries)], k)` (consortia.py: the data and the benchmark's `hide_one_member`). `affinity` is the
+caller's profile similarity; the portal lifts collaboration partners by `score` (services/partners.py).
+
+Words — `words.Words` segments Vietnamese (underthesea's CRF, shipped with the package) and joins
+text written without diacritics by the corpus's lexicon; `text.TextVectorizer` counts folded words,
+`text.profile_vectorizer(n)` is how profile matches configure it, `text.fit_distinct` fits each
+distinct text once; `explain.as_written` shows shared terms as whole words as somebody wrote them.
 
 Learning from feedback — feedback.FeedbackReranker learns pair weights from saved / dismissed /
 intro-accepted / collaboration-started / funding-awarded events over any matcher's pair features

@@ -29,7 +29,8 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from matching.engine.partners import Consortium, Participation, PartnerRecommender, hide_one_member
+from matching.engine.consortia import Consortium, Participation, hide_one_member
+from matching.engine.partners import PartnerRecommender
 
 from .metrics import rank_of_split, summarise
 

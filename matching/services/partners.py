@@ -18,7 +18,8 @@ import numpy as np
 from django.db.models import Count
 
 from ecosystem.models import Capability, Organisation
-from matching.engine.partners import Consortium, Participation, PartnerRecommender
+from matching.engine.consortia import Consortium, Participation
+from matching.engine.partners import PartnerRecommender
 from matching.models import MatchKind, Relationship, RelationshipStatus
 
 # The programme of a collaboration begun through Helix (what a startup's query asks for).

@@ -8,6 +8,7 @@ def test_importing_the_engine_does_not_import_django():
     code = (
         "import sys\n"
         "import matching.engine, matching.engine.funding, matching.engine.partners, matching.engine.reciprocity\n"
+        "import matching.engine.consortia, matching.engine.words, matching.engine.folding\n"
         "import matching.engine.capacity, matching.engine.eligibility, matching.engine.feedback\n"
         "import matching.engine.artefacts, matching.engine.retrieval, matching.engine.text\n"
         "assert not [m for m in sys.modules if m == 'django' or m.startswith('django.')], 'django imported'\n"

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
-from matching.engine.partners import Consortium, Participation, PartnerRecommender, hide_one_member
+from matching.engine.consortia import Consortium, Participation, hide_one_member
+from matching.engine.partners import PartnerRecommender
 
 METRICS = {"hit@1", "hit@3", "hit@10", "mrr", "ndcg@10"}
 TOPICS = {"energy": "solar battery grid", "health": "vaccine clinical patient", "farm": "rice crop irrigation"}

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from matching.engine.partners import Consortium, Participation, PartnerRecommender, hide_one_member
+from matching.engine.consortia import Consortium, Participation, hide_one_member
+from matching.engine.partners import PartnerRecommender
 from matching.evaluation.metrics import rank_of_split
 from matching.evaluation.partners import BASELINES, _baseline_ranks
 
