@@ -11,8 +11,9 @@ from ecosystem.views.program_eligibility import checklists_for
 from matching.models import ENDS, IntroductionStatus, Match, MatchKind, MatchState, Side
 from matching.permissions import membership_roles
 from matching.reasons import ReasonRenderer
+from matching.selectors import score_scales
 from matching.services import introductions as introduction_services
-from matching.strength import score_scales, strength
+from matching.strength import strength
 
 
 @dataclass

@@ -8,11 +8,12 @@ outreach list (`outreach_list_for`), not "my matches".
 
 from dataclasses import dataclass
 
+import numpy as np
 from django.db.models import Case, CharField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from ecosystem.models import Capability, Membership, MentorOffer, Need
-from matching.models import Match, MatchKind, MatchState, Side
+from matching.models import Match, MatchKind, MatchState, ScoreScale, Side
 
 
 @dataclass(frozen=True)
@@ -143,3 +144,8 @@ def outreach_list_for(*, program, now=None) -> QuerySet[Match]:
         .select_related("organisation")
         .order_by("-score", "pk")
     )
+
+
+def score_scales() -> dict[str, np.ndarray]:
+    """Return each kind's stored quantiles (one query)."""
+    return {scale.kind: np.asarray(scale.quantiles, dtype=np.float64) for scale in ScoreScale.objects.all()}

@@ -2,19 +2,16 @@
 
 A score is a match quality on the engine's own scale, which differs by kind and moves with each
 refit, so fixed thresholds label nearly everything "Possible fit". The full recompute stores each
-kind's score quantiles (`score_scales_fit`); a page reads them once (`score_scales`) and a match's
-strength is the share of that kind's listed matches it beats. Until a kind has a scale (a new
-portal before its first recompute) the label falls back to the score itself.
+kind's score quantiles (`services.score_scales.score_scales_fit`); a page reads them once
+(`selectors.score_scales`) and a match's strength is the share of that kind's listed matches it
+beats. Until a kind has a scale (a new portal before its first recompute) the label falls back to
+the score itself.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
-from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext_lazy
-
-from matching.models import Match, MatchKind, ScoreScale
 
 # Strength thresholds, best first: the label is the first whose threshold the strength reaches.
 LEVELS = (
@@ -24,10 +21,7 @@ LEVELS = (
 )
 # Before a kind has a scale: the score's own thresholds, as the engine's scores read in [0, 1].
 FALLBACK_LEVELS = ((0.7, "excellent"), (0.4, "good"), (0.0, "possible"))
-# Fewer listed matches than this and a percentile means little: keep the score's own scale.
-MIN_SAMPLE = 30
-# Scores read per kind to fit a scale: a stride over the table keeps it one query at any size.
-SAMPLE_SIZE = 20_000
+# The shares at which a kind's quantiles are stored: 0 %, 1 %, …, 100 %.
 POINTS = np.linspace(0.0, 1.0, 101)
 
 
@@ -37,34 +31,6 @@ class Strength:
     text: str
     percent: int  # 0–100: the share of this kind's listed matches it is at least as strong as
     calibrated: bool = True  # False: no scale yet, `percent` is the score itself
-
-
-def score_scales_fit() -> dict[str, int]:
-    """Store each kind's score quantiles over the matches people see now; return the sample size per kind."""
-    fitted = {}
-    for kind in MatchKind.values:
-        listed = Match.objects.filter(kind=kind, is_current=True, seeker_rank__isnull=False)
-        count = listed.count()
-        if count < MIN_SAMPLE:
-            ScoreScale.objects.filter(kind=kind).delete()
-            continue
-        stride = max(count // SAMPLE_SIZE, 1)
-        if stride > 1:
-            listed = listed.annotate(stride_slot=F("pk") % stride).filter(stride_slot=0)
-        scores = np.fromiter(listed.values_list("score", flat=True), dtype=np.float64)
-        if scores.size < MIN_SAMPLE:
-            continue
-        quantiles = np.quantile(scores, POINTS).round(6).tolist()
-        ScoreScale.objects.update_or_create(
-            kind=kind, defaults={"quantiles": quantiles, "sample_size": scores.size, "fitted_at": timezone.now()}
-        )
-        fitted[kind] = int(scores.size)
-    return fitted
-
-
-def score_scales() -> dict[str, np.ndarray]:
-    """Return each kind's stored quantiles (one query)."""
-    return {scale.kind: np.asarray(scale.quantiles, dtype=np.float64) for scale in ScoreScale.objects.all()}
 
 
 def strength(score: float, kind: str | None = None, scales: dict[str, np.ndarray] | None = None) -> Strength:

@@ -28,10 +28,10 @@ from ecosystem.views.program_eligibility import CRITERION_LABELS
 from matching.engine.reasons import ReasonCode
 from matching.models import FeedbackEvent, Match, MatchKind, ProgramInvitation, Side
 from matching.reasons import ReasonRenderer
-from matching.selectors import outreach_list_for
+from matching.selectors import outreach_list_for, score_scales
 from matching.services.feedback import match_feedback_record
 from matching.signals import program_invitation_sent
-from matching.strength import score_scales, strength
+from matching.strength import strength
 
 logger = logging.getLogger(__name__)
 

@@ -14,6 +14,7 @@ from matching.models import ENDS, Match, MatchKind
 from matching.services import match_rows
 from matching.services.index import MatchIndex, match_index_get
 from matching.services.learning import rescore
+from matching.services.score_scales import score_scales_fit
 from matching.services.scoring import (
     SEEKER_SIDE,
     Pair,
@@ -28,7 +29,6 @@ from matching.services.scoring import (
     score_block,
     top_k,
 )
-from matching.strength import score_scales_fit
 
 logger = logging.getLogger(__name__)
 

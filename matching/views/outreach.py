@@ -23,6 +23,7 @@ from ecosystem.models import Program
 from ecosystem.permissions import can_manage_programs, has_mfa
 from ecosystem.views.program_eligibility import CRITERION_LABELS
 from matching.models import MatchKind
+from matching.selectors import score_scales
 from matching.services.cohorts import COHORT_PROGRAM_KINDS
 from matching.services.outreach import (
     outreach_export,
@@ -32,7 +33,7 @@ from matching.services.outreach import (
     reason_renderer,
     reason_sentences,
 )
-from matching.strength import score_scales, strength
+from matching.strength import strength
 
 PAGE_SIZE = 25
 PROGRAMS_PAGE_SIZE = 50

@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 
 from matching.models import Match, MatchKind, ScoreScale
-from matching.strength import score_scales, score_scales_fit, strength
+from matching.selectors import score_scales
+from matching.services.score_scales import score_scales_fit
+from matching.strength import strength
 from tests.factories.ecosystem import MembershipFactory, OrganisationFactory
 from tests.factories.matching import MatchFactory
 
