@@ -188,24 +188,27 @@ def can_edit_need(user, need) -> bool:
 
 
 # --- Bulk import and export (ecosystem/imports) -------------------------------------------------
-BULK_DATASETS = ("organisations", "capabilities", "programs")
+BULK_DATASETS = ("organisations", "capabilities", "programs", "participations")
+# What an agency may exchange for itself: its programs and its record of past consortia and cohorts.
+AGENCY_DATASETS = ("programs", "participations")
 
 
 def can_exchange_in_bulk(user, dataset: str) -> bool:
     """True if the person may import and export `dataset` in bulk.
 
-    Moderators exchange everything; government officers only programs (of their own agencies, see
-    `bulk_program_agency_ids`). Both are privileged, so two-factor authentication must be on.
+    Moderators exchange everything; government officers only their own agencies' programs and
+    records of past participation (see `bulk_agency_ids`). Both are privileged, so two-factor
+    authentication must be on.
     """
     if dataset not in BULK_DATASETS or not has_mfa(user):
         return False
     if is_moderator(user):
         return True
-    return dataset == "programs" and is_government_officer(user)
+    return dataset in AGENCY_DATASETS and is_government_officer(user)
 
 
-def bulk_program_agency_ids(user) -> frozenset[int] | None:
-    """The agencies whose programs the person may import and export; None means all (moderators)."""
+def bulk_agency_ids(user) -> frozenset[int] | None:
+    """The agencies whose programs and records the person may import and export; None means all (moderators)."""
     if is_moderator(user):
         return None
     return frozenset(

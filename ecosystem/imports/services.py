@@ -23,6 +23,7 @@ DATASET_LABELS = {
     "organisations": gettext_lazy("Organisations"),
     "capabilities": gettext_lazy("Research capabilities"),
     "programs": gettext_lazy("Programs and funding calls"),
+    "participations": gettext_lazy("Past consortia and programme cohorts"),
 }
 # A report page stays readable; the counts above it always cover the whole file.
 MAX_LISTED = 1000

@@ -16,7 +16,7 @@ from ecosystem.imports.resources import RESOURCES
 from ecosystem.imports.services import DATASET_LABELS, datasets_for, export_build, import_run
 from ecosystem.imports.staging import upload_discard, upload_stage, upload_staged
 from ecosystem.imports.tables import CSV, MAX_BYTES, MAX_ROWS, XLSX
-from ecosystem.models import Location, OrganisationKind, Sector, Stage
+from ecosystem.models import Location, OrganisationKind, ParticipationRole, Sector, Stage
 
 
 class ImportExportMixin(WagtailAdminTemplateMixin):
@@ -167,8 +167,9 @@ class ColumnsView(ImportExportMixin, TemplateView):
             dataset_label=DATASET_LABELS[dataset],
             columns=columns,
             organisation_kinds=OrganisationKind.choices,
-            kind_choices=resource.fields["kind"].widget.choices.choices,
-            sectors=Sector.objects.select_related("parent") if dataset != "organisations" else [],
+            kind_choices=resource.fields["kind"].widget.choices.choices if "kind" in resource.fields else [],
+            role_choices=ParticipationRole.choices if dataset == "participations" else [],
+            sectors=Sector.objects.select_related("parent") if dataset in ("capabilities", "programs") else [],
             stages=Stage.objects.all() if dataset == "programs" else [],
             locations=Location.objects.all() if dataset == "programs" else [],
             max_rows=MAX_ROWS,

@@ -8,6 +8,7 @@ from ecosystem.models.organisations import (
     OrganisationKind,
     Role,
 )
+from ecosystem.models.participations import ParticipationRole, PastParticipation
 from ecosystem.models.profiles import Capability, CapabilityKind, MentorOffer, Need, SeekingKind, StartupProfile
 from ecosystem.models.programs import Program, ProgramKind, ProgramStatus
 from ecosystem.models.taxonomies import Location, LocationKind, ReadinessLevel, Sector, Stage, Technology
@@ -26,6 +27,8 @@ __all__ = [
     "Need",
     "Organisation",
     "OrganisationKind",
+    "ParticipationRole",
+    "PastParticipation",
     "Program",
     "ProgramKind",
     "ProgramStatus",

@@ -9,7 +9,8 @@ _LETTERS = str.maketrans({"đ": "d", "Đ": "D"})
 # Combining marks removed by one C-level translate() instead of a per-character Python loop:
 # folding is on the hot path of every full recompute (hundreds of thousands of profiles).
 _MARK_BLOCKS = ((0x300, 0x370), (0x1AB0, 0x1B00), (0x1DC0, 0x1E00), (0x20D0, 0x2100), (0xFE20, 0xFE30))
-_MARKS = dict.fromkeys(cp for low, high in _MARK_BLOCKS for cp in range(low, high))
+# Only what `unicodedata.combining` calls a mark: the blocks also hold marks of class 0 (U+034F, U+1ABE).
+_MARKS = dict.fromkeys(cp for low, high in _MARK_BLOCKS for cp in range(low, high) if unicodedata.combining(chr(cp)))
 
 
 def fold(text: str) -> str:

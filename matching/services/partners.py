@@ -4,9 +4,10 @@ The "Collaboration partners" tab lists capabilities for a startup. A pair's scor
 fit (text and taxonomy, `ProfileMatcher`) lifted by what the record says of the capability's
 organisation for this startup: `PartnerRecommender`, the class `evaluate_matching partners`
 measures on EU consortia, fitted on every collaboration begun through Helix (a project of two:
-the startup and the capability's organisation) and every program's funded cohort (a project per
-program). Its score (in [0, 1], deterministic per startup and organisation) multiplies the fit by
-at most 1 + HISTORY_WEIGHT, and it is a pair feature of the feedback re-ranker, which learns its
+the startup and the capability's organisation), every program's funded cohort (a project per
+program) and the past consortia and cohorts agencies imported (`PastParticipation`). Its score
+(in [0, 1], deterministic per startup and organisation) multiplies the fit by at most
+1 + HISTORY_WEIGHT, and it is a pair feature of the feedback re-ranker, which learns its
 weight from outcomes. With no record yet the lift is 1: a new portal ranks by profile alone.
 """
 
@@ -17,13 +18,15 @@ from dataclasses import dataclass
 import numpy as np
 from django.db.models import Count
 
-from ecosystem.models import Capability, Organisation
+from ecosystem.models import Capability, Organisation, PastParticipation
 from matching.engine.consortia import Consortium, Participation
 from matching.engine.partners import PartnerRecommender
 from matching.models import MatchKind, Relationship, RelationshipStatus
 
 # The programme of a collaboration begun through Helix (what a startup's query asks for).
 HELIX_COLLABORATION = "helix-collaboration"
+# The programme of an imported past project whose row names none.
+PAST_PROJECT = "past-project"
 # How much the record can lift a profile fit before feedback teaches better (×1 … ×1.25).
 HISTORY_WEIGHT = 0.25
 # Relationships that say two organisations worked together (an ended one without result does not).
@@ -31,7 +34,8 @@ TOGETHER = (RelationshipStatus.ACTIVE, RelationshipStatus.COMPLETED, Relationshi
 
 
 def partner_history() -> list[Participation]:
-    """Return the collaboration record as participations: one project per collaboration and per funded cohort."""
+    """Return the collaboration record as participations: one project per collaboration, per funded cohort
+    and per imported past project (an agency's project code or name)."""
     collaborations = Relationship.objects.filter(
         kind=MatchKind.COLLABORATION,
         status__in=TOGETHER,
@@ -52,6 +56,13 @@ def partner_history() -> list[Participation]:
     ).values_list("program_id", "program__kind", "organisation_id", "organisation__kind", "started_at")
     for program, programme, organisation, kind, started_at in cohorts.iterator(chunk_size=5000):
         participations.append(_participation(f"p{program}", organisation, kind, str(programme), started_at))
+    imported = PastParticipation.objects.values_list(
+        "agency_id", "project", "organisation_id", "organisation__kind", "programme", "year"
+    )
+    for agency, project, organisation, kind, programme, year in imported.iterator(chunk_size=5000):
+        participations.append(
+            Participation(f"i{agency}:{project}", str(organisation), kind, "", programme or PAST_PROJECT, float(year))
+        )
     return participations
 
 

@@ -1,4 +1,4 @@
-"""Who may import and export what: moderators everything, officers their own agencies' programs."""
+"""Who may import and export what: moderators everything, officers their own agencies' programs and records."""
 
 import pytest
 
@@ -80,16 +80,20 @@ def test_moderators_exchange_every_dataset(client):
         "organisations",
         "capabilities",
         "programs",
+        "participations",
     ]
-    for dataset in ("organisations", "capabilities", "programs"):
+    for dataset in ("organisations", "capabilities", "programs", "participations"):
         assert export(client, dataset, "csv").status_code == 200
         assert client.get(f"/admin/imports/columns/{dataset}/").status_code == 200
 
 
-def test_officers_exchange_only_programs(officer_client):
+def test_officers_exchange_only_programs_and_past_participations(officer_client):
     response = officer_client.get(INDEX)
 
-    assert [value for value, _ in response.context["form"].fields["dataset"].choices] == ["programs"]
+    assert [value for value, _ in response.context["form"].fields["dataset"].choices] == [
+        "programs",
+        "participations",
+    ]
     assert export(officer_client, "organisations", "xlsx").status_code == 403
     assert export(officer_client, "capabilities", "csv").status_code == 403
     refused = upload(officer_client, "organisations", "o.csv", b"slug,name,kind\nx,X,startup\n")

@@ -5,6 +5,7 @@ import gzip
 
 import pytest
 
+from ecosystem.models import PastParticipation
 from matching.engine.partners import PartnerRecommender
 from matching.evaluation import partners as partners_evaluation
 from matching.models import Match, MatchKind, Relationship, RelationshipStatus
@@ -66,6 +67,24 @@ def test_an_organisation_the_record_knows_ranks_first_with_its_record_as_a_reaso
     assert record and record[0]["params"]["count"] == 3
     # Every list agrees on the pair's score: the institute's own list reads the same row.
     assert first.provider_rank is not None
+
+
+def test_past_consortia_an_agency_imported_teach_the_partner_tab(world):
+    agency = OrganisationFactory(name="Sở KH&CN Cần Thơ", kind=OrganisationKind.GOVERNMENT_AGENCY)
+    peers = [
+        StartupProfileFactory(organisation=OrganisationFactory(name=name), pitch="Cảm biến độ ẩm đất").organisation
+        for name in ("Tưới Tiêu Số", "Đất Xanh")
+    ]
+    institute = world["institute"].organisation
+    # The startup and its peers were in national projects with the institute, never with the university.
+    for year, members in ((2019, [world["startup"], institute]), (2021, [*peers, institute])):
+        for member in members:
+            PastParticipation.objects.create(
+                agency=agency, project=f"ĐTĐL.CN-{year}", programme="Nafosted", year=year, organisation=member
+            )
+    matches_rebuild_all()
+    ranked = _partners_of(world["startup"])
+    assert ranked.index(world["institute"].pk) < ranked.index(world["university"].pk)
 
 
 def test_without_a_record_the_profiles_alone_decide(world):

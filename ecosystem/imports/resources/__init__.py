@@ -3,10 +3,12 @@
 from ecosystem.imports.resources.base import BaseResource, FieldChange, RowChange
 from ecosystem.imports.resources.capabilities import CapabilityResource
 from ecosystem.imports.resources.organisations import OrganisationResource
+from ecosystem.imports.resources.participations import ParticipationResource
 from ecosystem.imports.resources.programs import ProgramResource
 
 RESOURCES: dict[str, type[BaseResource]] = {
-    resource.dataset: resource for resource in (OrganisationResource, CapabilityResource, ProgramResource)
+    resource.dataset: resource
+    for resource in (OrganisationResource, CapabilityResource, ProgramResource, ParticipationResource)
 }
 
 __all__ = [
@@ -15,6 +17,7 @@ __all__ = [
     "CapabilityResource",
     "FieldChange",
     "OrganisationResource",
+    "ParticipationResource",
     "ProgramResource",
     "RowChange",
 ]

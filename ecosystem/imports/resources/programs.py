@@ -13,7 +13,7 @@ from ecosystem.imports import widgets
 from ecosystem.imports.resources.base import BaseResource, column_field
 from ecosystem.models import Location, Organisation, OrganisationKind, Program, ProgramKind, Sector, Stage
 from ecosystem.models.programs import PUBLISHER_KINDS
-from ecosystem.permissions import bulk_program_agency_ids
+from ecosystem.permissions import bulk_agency_ids
 
 
 class ProgramResource(BaseResource):
@@ -112,7 +112,7 @@ class ProgramResource(BaseResource):
 
     def __init__(self, *, user, row_numbers=()):
         super().__init__(user=user, row_numbers=row_numbers)
-        self.agency_ids = bulk_program_agency_ids(user)
+        self.agency_ids = bulk_agency_ids(user)
         self._stored = {}
 
     def get_queryset(self):
