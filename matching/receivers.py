@@ -5,7 +5,7 @@ Receivers only record ids; the worker reads the facts and writes the matches.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from ecosystem.models import Capability, MentorOffer, Need, Program, StartupProfile
+from ecosystem.models import Capability, MentorOffer, Need, Organisation, Program, StartupProfile
 from matching.models import MatchKind, Relationship
 from matching.services.freshness import matches_recompute_enqueue
 
@@ -22,6 +22,15 @@ def _changes(instance) -> dict[str, list[int]]:
         return {"mentor": [instance.pk]}
     if isinstance(instance, Program):
         return {"program": [instance.pk]}
+    if isinstance(instance, Organisation):
+        # Hidden, made private or moved: what it posts follows it (matching.services.feeds).
+        changes = {
+            "capability": list(instance.capabilities.values_list("pk", flat=True)),
+            "need": list(instance.needs.values_list("pk", flat=True)),
+        }
+        if StartupProfile.objects.filter(organisation=instance).exists():
+            changes["startup"] = [instance.pk]
+        return {entity: ids for entity, ids in changes.items() if ids}
     if isinstance(instance, Relationship) and instance.kind == MatchKind.MENTORING and instance.mentor_id:
         # A mentor who takes someone on has less room: their mentee lists change.
         return {"mentor": [instance.mentor_id]}
@@ -49,7 +58,7 @@ def _relations_changed(sender, instance, action, reverse, **kwargs):
 
 def connect() -> None:
     """Connect the receivers (MatchingConfig.ready)."""
-    for model in (StartupProfile, Need, Capability, MentorOffer, Program, Relationship):
+    for model in (Organisation, StartupProfile, Need, Capability, MentorOffer, Program, Relationship):
         post_save.connect(_saved, sender=model, dispatch_uid=f"matching-saved-{model.__name__}")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"matching-deleted-{model.__name__}")
     relations = [

@@ -28,8 +28,10 @@ HIDDEN_FIELDS = ["hidden_at", "hidden_reason", "hidden_by"]
 
 
 def _save(content) -> None:
-    # Only the moderation fields: neither "last updated" nor anything the owner is editing changes.
-    type(content).objects.filter(pk=content.pk).update(**{name: getattr(content, name) for name in HIDDEN_FIELDS})
+    # Only the moderation fields and the change stamp (nothing the owner is editing), through save():
+    # its signals queue the search index and the matches at once, and the new `updated_at` is what
+    # both sweepers look for when a queued change was lost.
+    content.save(update_fields=[*HIDDEN_FIELDS, "updated_at"])
 
 
 @transaction.atomic

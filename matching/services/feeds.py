@@ -160,7 +160,10 @@ def need_feed(ids: Iterable[int] | None = None) -> Feed:
 
 
 def capability_queryset():
-    return Capability.objects.filter(hidden_at__isnull=True, is_public=True).order_by("pk")
+    # A hidden university's capabilities are hidden with it (as on its pages and in search).
+    return Capability.objects.filter(
+        Q(organisation__isnull=True) | Q(organisation__hidden_at__isnull=True), hidden_at__isnull=True, is_public=True
+    ).order_by("pk")
 
 
 def capability_feed(ids: Iterable[int] | None = None) -> Feed:

@@ -102,6 +102,13 @@ def _entity_pairs(index: MatchIndex, kind: str, entity_type: str, entity_id: int
     return pairs, end
 
 
+def _matchable(index: MatchIndex, entity_type: str, entity_id: int) -> bool:
+    """True if the entity is in the index (its feed still offers it to be matched)."""
+    if entity_type == "program":
+        return entity_id in index.programs.ids
+    return index.sides[entity_type].rows([entity_id]).size > 0
+
+
 def _nearest(final: np.ndarray) -> np.ndarray:
     _, candidates, _ = ranked(top_k_of(final[None, :], CROSS_CHECK, min_score=0.0))
     return candidates
@@ -127,6 +134,9 @@ def matches_recompute_for(*, entity_type: str, entity_ids, index: MatchIndex | N
                 mine = Match.objects.filter(kind=kind, **{f"{end}_id": entity_id})
                 own_rank = "seeker_rank" if end == ENDS[kind][0] else "provider_rank"
                 listed = [p.key for p in pairs if getattr(p, own_rank) is not None]
+                if not _matchable(index, entity_type, entity_id):
+                    # Hidden, private, paused or deleted: it leaves the other ends' lists too, now.
+                    mine.update(seeker_rank=None, provider_rank=None)
                 mine.exclude(key__in=listed).update(**{own_rank: None})
                 match_rows.upsert(kind, pairs, version=index.version, now=now)
                 mine.update(is_current=match_rows.current_q())
