@@ -21,6 +21,9 @@ MAX_ROWS = 5_000
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 # Wider sheets are cut here: our widest dataset has about two dozen columns.
 MAX_COLUMNS = 100
+# Rows read per row allowed, blank ones included: a sheet may declare a million rows (A1:E1048576)
+# with one filled at the bottom, and reading the empty ones costs tens of seconds.
+SHEET_ROWS_PER_ROW = 3
 
 CSV, XLSX = "csv", "xlsx"
 CONTENT_TYPES = {
@@ -159,12 +162,26 @@ def _xlsx_rows(data: bytes):
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - openpyxl fails in many ways on damaged files; all mean the same
         raise FileProblem(_("This Excel file cannot be opened; it may be damaged. Save it again and retry.")) from None
+    damaged = _("This Excel file cannot be read near row %(row)s; it may be damaged. Save it again and retry.")
+    number, limit = 0, SHEET_ROWS_PER_ROW * MAX_ROWS
     try:
         if not workbook.worksheets:
             raise FileProblem(_("The file is empty."))
-        sheet = workbook.worksheets[0]
-        for number, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
+        rows = workbook.worksheets[0].iter_rows(max_col=MAX_COLUMNS)
+        for number, cells in enumerate(rows, start=1):
+            if number > limit:
+                raise FileProblem(
+                    _(
+                        "The sheet goes on past row %(max)s, mostly with empty rows. Delete the empty rows "
+                        "below and between your data (or copy the data into a new sheet) and try again."
+                    )
+                    % {"max": f"{limit:,}"}
+                )
             yield number, [_xlsx_value(cell) for cell in cells]
+    except FileProblem:
+        raise
+    except Exception:  # noqa: BLE001 - the sheet's XML is parsed as it is read; any parse error means damage
+        raise FileProblem(damaged % {"row": number + 1}) from None
     finally:
         workbook.close()
 

@@ -1,8 +1,11 @@
 """Bulk import and export through the admin pages: validated as a whole, previewed, round-tripped."""
 
+import io
+import zipfile
 from datetime import date
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
@@ -388,3 +391,39 @@ def test_cells_are_read_the_way_people_write_them(widget, cell, expected):
             widget.clean(cell)
     else:
         assert widget.clean(cell) == expected
+
+
+def _sheet_replaced(workbook: bytes, replace) -> bytes:
+    """Rewrite the first sheet's XML of a workbook, as a hostile or broken program might have written it."""
+    source, target = zipfile.ZipFile(io.BytesIO(workbook)), io.BytesIO()
+    with zipfile.ZipFile(target, "w") as rewritten:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = replace(content)
+            rewritten.writestr(item, content)
+    return target.getvalue()
+
+
+def test_a_sheet_declaring_a_million_rows_is_refused_after_reading_a_bounded_number(moderator_client):
+    header = organisation_rows()[0]
+    workbook = openpyxl.Workbook()
+    workbook.active.append(header)
+    workbook.active.cell(row=1_048_576, column=1, value="org-at-the-bottom")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+
+    response = upload(moderator_client, "organisations", "tall.xlsx", buffer.getvalue())
+
+    assert "goes on past row 15,000" in " ".join(response.context["form"].errors["file"])
+    assert not Organisation.objects.exists()
+
+
+def test_a_sheet_whose_xml_is_broken_is_a_message_not_an_error_page(moderator_client):
+    rows = organisation_rows(["org", "Org", "startup", "", "", "", ""])
+    broken = _sheet_replaced(xlsx_bytes(rows), lambda xml: xml.replace(b"</sheetData>", b"<row><c r=", 1))
+
+    response = upload(moderator_client, "organisations", "broken-xml.xlsx", broken)
+
+    assert response.status_code == 200
+    assert "cannot be read near row" in " ".join(response.context["form"].errors["file"])
