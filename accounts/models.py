@@ -3,6 +3,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ecosystem.fields import OneLineCharField
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -31,7 +33,7 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
-    display_name = models.CharField(_("display name"), max_length=150, blank=True)
+    display_name = OneLineCharField(_("display name"), max_length=150, blank=True)
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=8,

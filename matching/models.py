@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ecosystem.fields import OneLineCharField
+
 
 class MatchKind(models.TextChoices):
     FUNDING = "funding", _("Funding call")
@@ -313,7 +315,7 @@ class Cohort(models.Model):
     """A mentoring programme's cohort: startups, the mentor pool and the assignment between them."""
 
     program = models.ForeignKey("ecosystem.Program", on_delete=models.CASCADE, related_name="cohorts")
-    name = models.CharField(_("name"), max_length=200)
+    name = OneLineCharField(_("name"), max_length=200)
     startups = models.ManyToManyField("ecosystem.Organisation", verbose_name=_("startups"), related_name="+")
     mentors = models.ManyToManyField("ecosystem.MentorOffer", verbose_name=_("mentors"), related_name="+")
     status = models.CharField(_("status"), max_length=16, choices=CohortStatus.choices, default=CohortStatus.DRAFT)

@@ -148,6 +148,9 @@ def is_temporary(error: Exception) -> bool:
 
 
 SEND_ERRORS = (smtplib.SMTPException, OSError)
+# A message that cannot be built (a header with a line break, BadHeaderError is a ValueError) fails
+# for good: retrying builds the same message.
+BUILD_ERRORS = (ValueError,)
 
 
 def backoff_seconds(attempts: int) -> int:
@@ -273,7 +276,11 @@ def _deliver(delivery: Delivery, connection, batch, suppressed: set[str]) -> Out
 
 
 def _send(delivery: Delivery, connection) -> Outcome:
-    message = build_message(delivery, connection=connection)
+    try:
+        message = build_message(delivery, connection=connection)
+        message.message()  # headers are checked here, so a bad one fails this delivery, never the batch
+    except BUILD_ERRORS as error:
+        return _failed(delivery, error)
     try:
         if connection is not None:
             connection.open()  # kept open for the batch (send_messages closes what it opened itself)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ecosystem.fields import OneLineCharField
 from ecosystem.models.moderation import Hideable
 
 
@@ -41,7 +42,7 @@ HELIX_OF_KIND = {
 
 
 class Organisation(Hideable):
-    name = models.CharField(_("name"), max_length=200)
+    name = OneLineCharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True, allow_unicode=False)
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
     summary = models.CharField(_("one-line summary"), max_length=300, blank=True)

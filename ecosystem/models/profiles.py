@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ecosystem.fields import OneLineCharField
 from ecosystem.models.moderation import Hideable
 from ecosystem.models.organisations import Organisation, OrganisationKind
 
@@ -103,7 +104,7 @@ class Capability(Hideable, Timestamped):
         settings.AUTH_USER_MODEL, verbose_name=_("posted by"), on_delete=models.CASCADE, related_name="capabilities"
     )
     kind = models.CharField(_("kind"), max_length=16, choices=CapabilityKind.choices)
-    title = models.CharField(_("title"), max_length=200)
+    title = OneLineCharField(_("title"), max_length=200)
     description = models.TextField(_("description"))
     research_areas = models.ManyToManyField(
         "ecosystem.Sector", verbose_name=_("research areas"), blank=True, related_name="+"
@@ -142,7 +143,7 @@ class MentorOffer(Hideable, Timestamped):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("mentor"), on_delete=models.CASCADE, related_name="mentor_offer"
     )
-    headline = models.CharField(_("headline"), max_length=200)
+    headline = OneLineCharField(_("headline"), max_length=200)
     expertise = models.TextField(_("expertise"))
     sectors = models.ManyToManyField("ecosystem.Sector", verbose_name=_("sectors"), blank=True, related_name="+")
     languages = models.JSONField(_("languages"), default=list, blank=True)
@@ -177,7 +178,7 @@ class Need(Hideable, Timestamped):
     posted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("posted by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = OneLineCharField(_("title"), max_length=200)
     problem = models.TextField(_("the problem"))
     desired_outcome = models.TextField(_("desired outcome"), blank=True)
     budget_min = models.DecimalField(_("budget from (VND)"), max_digits=16, decimal_places=0, null=True, blank=True)

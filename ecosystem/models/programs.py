@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
 from ecosystem import eligibility
+from ecosystem.fields import OneLineCharField
 from ecosystem.models.moderation import Hideable
 from ecosystem.models.organisations import Organisation, OrganisationKind
 from ecosystem.models.profiles import TRL_VALIDATORS
@@ -60,7 +61,7 @@ class Program(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Hide
         related_name="programs",
         limit_choices_to={"kind__in": PUBLISHER_KINDS},
     )
-    title = models.CharField(_("title"), max_length=255)
+    title = OneLineCharField(_("title"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=255, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=ProgramKind.choices)
     summary = models.CharField(_("summary"), max_length=500)

@@ -150,3 +150,25 @@ def test_member_can_leave(client, organisation, owner):
     client.force_login(membership.user)
     client.post(reverse("ecosystem:membership_remove", args=[organisation.slug, membership.pk]))
     assert not Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_a_name_written_over_two_lines_is_kept_on_one_and_its_invitations_still_go_out(
+    client, smtp, owner, organisation, committed
+):
+    # However a name arrives (a form, an import, the shell), it is saved on one line: a line break
+    # in an e-mail subject would forge a header or stop the e-mail.
+    organisation.name = "Nông Trại Số\r\nBcc: x@evil.example\x00"
+    organisation.save()
+    organisation.refresh_from_db()
+    assert organisation.name == "Nông Trại Số Bcc: x@evil.example"
+
+    client.force_login(owner)
+    with committed():
+        response = client.post(
+            reverse("ecosystem:invitation_create", args=[organisation.slug]),
+            {"email": "lan@example.org", "role": Role.MEMBER},
+        )
+
+    assert response.status_code == 302
+    [message] = smtp.to("lan@example.org")
+    assert "Nông Trại Số Bcc: x@evil.example" in message["Subject"] and message["Bcc"] is None

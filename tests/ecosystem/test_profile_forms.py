@@ -441,3 +441,9 @@ def test_my_account_lists_what_i_maintain(client, taxonomies):
     assert reverse("ecosystem:capability_edit", args=[capability.pk]) in html and "My lab" in html
     assert "My mentoring" in html and reverse("ecosystem:mentor_offer_pause") in html
     assert reverse("ecosystem:need_edit", args=[need.pk]) in html
+
+
+def test_the_one_line_form_field_keeps_names_on_one_line():
+    from ecosystem.fields import OneLineFormField
+
+    assert OneLineFormField().clean("  Đại học\r\n\tCần Thơ \u2028") == "Đại học Cần Thơ"

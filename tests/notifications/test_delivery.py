@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from matching.models import FeedbackEvent, MatchFeedback, MatchState
-from notifications.delivery import delivery_send
+from notifications.delivery import deliveries_send_batch, delivery_send, open_connection
 from notifications.digests import digests_plan
 from notifications.models import Delivery, DeliveryStatus, NotificationKind
 from notifications.services import notification_create
@@ -113,3 +113,26 @@ def test_a_notification_made_while_the_broker_is_down_is_sent_by_the_sweeper(com
     assert sent_to(person) == []
     deliveries_sweep()  # what beat runs every minute, broker back up
     assert len(sent_to(person)) == 1
+
+
+def test_a_message_that_cannot_be_built_fails_alone_and_the_rest_of_the_batch_is_sent(sink):
+    person = UserFactory(preferred_language="en")
+    context = {"startup": "A", "mentor": "B", "program": "P"}
+    hostile = notification_create(
+        recipient=person, kind=NotificationKind.MENTORING_ASSIGNED, key="m:1",
+        context={**context, "cohort": "Cohort\r\nBcc: x@evil.example"},
+    )  # fmt: skip
+    fine = notification_create(
+        recipient=person, kind=NotificationKind.MENTORING_ASSIGNED, key="m:2", context={**context, "cohort": "Đợt 1"}
+    )
+    ids = list(Delivery.objects.filter(notification__in=[hostile, fine]).order_by("pk").values_list("pk", flat=True))
+
+    with open_connection() as connection:
+        deliveries_send_batch(delivery_ids=ids, connection=connection)
+
+    failed, sent = Delivery.objects.order_by("pk")
+    assert failed.status == DeliveryStatus.FAILED and "newline" in failed.last_error.lower()
+    assert sent.status == DeliveryStatus.SENT
+    assert [message["Subject"] for message in sink.messages] == ["Mentoring assignment in Đợt 1"]
+    assert all("evil.example" not in str(message) for message in sink.messages)
+    assert delivery_send(delivery_id=failed.pk).status == "skipped"  # never re-claimed
