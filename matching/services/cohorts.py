@@ -62,8 +62,10 @@ def cohort_list_for(*, program: Program) -> QuerySet[Cohort]:
 
 
 def startup_candidates() -> QuerySet[Organisation]:
-    """Return the organisations a cohort may take: startups and SMEs with a profile, not hidden."""
-    return Organisation.objects.filter(kind__in=STARTUP_KINDS, hidden_at__isnull=True, startup_profile__isnull=False)
+    """Return the organisations a cohort may take: public startups and SMEs with a profile, not hidden."""
+    return Organisation.objects.filter(
+        kind__in=STARTUP_KINDS, is_public=True, hidden_at__isnull=True, startup_profile__isnull=False
+    )
 
 
 def program_fit(*, program: Program) -> Subquery:
@@ -203,7 +205,7 @@ def _check_members(startups, mentors) -> tuple[list[int], list[int]]:
     elif len(startup_ids) > MAX_STARTUPS:
         errors["startups"] = _("A cohort takes at most %(max)s startups.") % {"max": MAX_STARTUPS}
     elif startup_candidates().filter(pk__in=startup_ids).count() != len(startup_ids):
-        errors["startups"] = _("Only startups and SMEs with a profile can join a cohort.")
+        errors["startups"] = _("Only public startups and SMEs with a profile can join a cohort.")
     if not mentor_ids:
         errors["mentors"] = _("Choose at least one mentor.")
     elif len(mentor_ids) > MAX_MENTORS:

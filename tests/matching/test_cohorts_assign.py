@@ -272,3 +272,17 @@ def test_a_draft_can_be_changed_and_is_assigned_again(client, officer, program, 
     assert cohort.startups.count() == 5
     assert cohort.report["assigned"] + len(cohort.report["unassigned"]) == 5
     assert max(loads(cohort).values()) <= 2
+
+
+def test_a_private_startup_is_neither_found_nor_taken_into_a_cohort(client, officer, program, startups, mentors):
+    hidden_away = startups[1]
+    hidden_away.is_public = False
+    hidden_away.save()
+    client.force_login(officer)
+
+    found = client.post(create_url(program), {"search": "1", "startup_search": hidden_away.name[:3]}).context["form"]
+    taken = client.post(create_url(program), {"name": "X", "startups": [hidden_away.pk], "mentors": [mentors[0].pk]})
+
+    assert hidden_away not in found.fields["startups"].queryset
+    assert taken.status_code == 400 and "startups" in taken.context["form"].errors
+    assert not Cohort.objects.exists()
