@@ -12,7 +12,6 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -302,17 +301,9 @@ def _searches(user, *, batch: DigestBatch) -> tuple[list[dict], list[int]]:
 
 
 def _received(user):
-    """Return the introduction requests the person answers (matching's rule when it is there)."""
-    try:  # written by matching; imported lazily so the two apps can land in either order
-        from matching.services.introductions import introduction_list_received
-    except ImportError:
-        from matching.models import Introduction, Match, Side
-        from matching.selectors import provider_q, seeker_q
+    """Return the introduction requests the person answers, by matching's rule."""
+    from matching.services.introductions import introduction_list_received
 
-        mine = Q(requester_side=Side.PROVIDER, match__in=Match.objects.filter(seeker_q(user))) | Q(
-            requester_side=Side.SEEKER, match__in=Match.objects.filter(provider_q(user))
-        )
-        return Introduction.objects.filter(mine).exclude(requester=user).select_related("requester")
     return introduction_list_received(user=user)
 
 

@@ -78,28 +78,9 @@ def _organisation_people(organisation_id, *, deciders_only: bool = False):
     return [membership.user for membership in memberships]
 
 
-def _fallback_introduction_recipients(introduction) -> list:
-    """The people who answer for the answerer's end (used until matching provides its own)."""
-    from ecosystem.models import Capability, MentorOffer, Need, Organisation
-
-    _requester_end, end = _ends(introduction)
-    if isinstance(end, MentorOffer):
-        return [end.user]
-    if isinstance(end, Capability):
-        people = [person for person in (end.owner, end.contact_person) if person is not None]
-        return people or _organisation_people(end.organisation_id, deciders_only=True)
-    if isinstance(end, Need):
-        return [end.posted_by] if end.posted_by_id else _organisation_people(end.organisation_id)
-    if isinstance(end, Organisation):
-        return _organisation_people(end.pk)
-    return []
-
-
 def introduction_recipients(introduction) -> list:
-    try:  # written by matching; imported lazily so the two apps can land in either order
-        from matching.services.introductions import introduction_recipients as recipients
-    except ImportError:
-        recipients = _fallback_introduction_recipients
+    from matching.services.introductions import introduction_recipients as recipients
+
     people = {person.pk: person for person in recipients(introduction) if person is not None}
     people.pop(introduction.requester_id, None)
     return list(people.values())

@@ -172,30 +172,20 @@ def match_not_relevant(*, user, match_id: int, side: str) -> bool:
 
     Counted once: a second click on the same link changes nothing.
     """
-    from matching.models import FeedbackEvent, Match, MatchFeedback, MatchState, Side
+    from matching.models import FeedbackEvent, Match, MatchState, Side
+    from matching.permissions import viewer_sides
+    from matching.services.feedback import match_feedback_record
 
     match = Match.objects.select_for_update().filter(pk=match_id).first()
     if match is None:
         return False
-    try:  # the link outlives a membership: only someone still on that side of the match may act
-        from matching.permissions import viewer_sides
-    except ImportError:
-        viewer_sides = None
-    if viewer_sides is not None and side not in viewer_sides(user, match):
+    # The link outlives a membership: only someone still on that side of the match may act.
+    if side not in viewer_sides(user, match):
         return False
     state_field = "seeker_state" if side == Side.SEEKER else "provider_state"
     if getattr(match, state_field) == MatchState.DISMISSED:
         return True
-    try:  # written by matching; imported lazily so the two apps can land in either order
-        from matching.services.feedback import match_feedback_record
-    except ImportError:
-        match_feedback_record = None
-    if match_feedback_record is not None:
-        match_feedback_record(match=match, side=side, event=FeedbackEvent.NOT_RELEVANT, actor=user)
-    else:
-        MatchFeedback.objects.create(
-            key=match.key, match=match, kind=match.kind, side=side, event=FeedbackEvent.NOT_RELEVANT, actor=user
-        )
+    match_feedback_record(match=match, side=side, event=FeedbackEvent.NOT_RELEVANT, actor=user)
     Match.objects.filter(pk=match.pk).update(**{state_field: MatchState.DISMISSED})
     logger.info("match marked not relevant", extra={"match": match.pk, "side": side})
     return True

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.test import Client
 
+from ecosystem.models import Membership
 from matching.models import FeedbackEvent, MatchFeedback, MatchState
 from notifications.delivery import deliveries_send_batch, delivery_send, open_connection
 from notifications.digests import digests_plan
@@ -136,3 +137,15 @@ def test_a_message_that_cannot_be_built_fails_alone_and_the_rest_of_the_batch_is
     assert [message["Subject"] for message in sink.messages] == ["Mentoring assignment in Đợt 1"]
     assert all("evil.example" not in str(message) for message in sink.messages)
     assert delivery_send(delivery_id=failed.pk).status == "skipped"  # never re-claimed
+
+
+def test_a_not_relevant_link_does_nothing_once_its_reader_has_left_the_organisation(sink):
+    person, startup, match = person_with_match()
+    deliveries_send(digests_plan())
+    path = NOT_RELEVANT.search(sink.text_of(sink.messages[0])).group(1)
+    Membership.objects.filter(user=person, organisation=startup).delete()
+
+    Client(enforce_csrf_checks=True).post(path)
+
+    match.refresh_from_db()
+    assert match.seeker_state != MatchState.DISMISSED and not MatchFeedback.objects.exists()
