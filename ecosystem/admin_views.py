@@ -10,6 +10,7 @@ from operator import attrgetter
 import django_filters
 from django import forms
 from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -120,8 +121,19 @@ class ProgramChosenMultipleView(_VisibleProgramsMixin, chooser.SnippetChosenMult
     pass
 
 
+class ProgramChooserCreateView(chooser.SnippetCreateView):
+    """No creating from a chooser: a program is written in the program editor, drafts and moderation included.
+
+    Wagtail registers the URL anyway, and with no creation form a POST there would crash.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        raise Http404("Programs are created in the program editor.")
+
+
 class ProgramChooserViewSet(chooser.SnippetChooserViewSet):
     choose_view_class = ProgramChooseView
+    create_view_class = ProgramChooserCreateView
     choose_results_view_class = ProgramChooseResultsView
     chosen_view_class = ProgramChosenView
     chosen_multiple_view_class = ProgramChosenMultipleView

@@ -426,3 +426,11 @@ def test_a_program_cannot_be_scheduled_to_go_live_after_it_closes(client, agency
     assert response.status_code == 200
     assert "go_live_at" in response.context["form"].errors
     assert not Program.objects.exists()
+
+
+def test_the_program_chooser_has_nowhere_to_create_a_program(client, officer_a):
+    client.force_login(officer_a)
+    url = reverse("wagtailsnippetchoosers_ecosystem_program:create")
+
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"title": "Made in a chooser"}).status_code == 404
