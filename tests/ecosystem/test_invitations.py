@@ -172,3 +172,18 @@ def test_a_name_written_over_two_lines_is_kept_on_one_and_its_invitations_still_
     assert response.status_code == 302
     [message] = smtp.to("lan@example.org")
     assert "Nông Trại Số Bcc: x@evil.example" in message["Subject"] and message["Bcc"] is None
+
+
+def test_the_plain_text_of_a_join_request_shows_names_as_written(client, smtp, owner, committed):
+    organisation = Membership.objects.get(user=owner).organisation
+    organisation.name = "Lúa & Tôm <Cần Thơ>"
+    organisation.save()
+    client.force_login(UserFactory())
+    with committed():
+        client.post(reverse("ecosystem:join_request_create", args=[organisation.slug]), {"message": "Tôi & bạn"})
+
+    [message] = smtp.to(owner.email)
+    assert "Lúa & Tôm <Cần Thơ>" in message["Subject"]
+    text = smtp.text_of(message)
+    assert "Lúa & Tôm <Cần Thơ>" in text and "Tôi & bạn" in text and "&amp;" not in text and "&lt;" not in text
+    assert "Lúa &amp; Tôm &lt;Cần Thơ&gt;" in message.get_body(preferencelist=("html",)).get_content()
