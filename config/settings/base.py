@@ -105,6 +105,8 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Cache ------------------------------------------------------------------------------------
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://helix")}
+# A monitor that sends this as a bearer token reads /healthz's details (config/health.py).
+HEALTHZ_TOKEN = env("HEALTHZ_TOKEN", default="")
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # A Redis outage makes pages slower, never a 500 (config/cache.py).
     CACHES["default"]["BACKEND"] = "config.cache.ResilientRedisCache"

@@ -25,8 +25,20 @@ def use_broker(settings, url):
     settings.CELERY_TASK_ALWAYS_EAGER = False
 
 
+TOKEN = "monitor-token-from-the-environment"
+
+
+@pytest.fixture(autouse=True)
+def _monitor_token(settings):
+    settings.HEALTHZ_TOKEN = TOKEN
+
+
+def details(client):
+    return client.get("/healthz", headers={"Authorization": f"Bearer {TOKEN}"})
+
+
 def test_embedded_default_is_healthy(client):
-    response = client.get("/healthz")
+    response = details(client)
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
@@ -34,10 +46,31 @@ def test_embedded_default_is_healthy(client):
     assert body["checks"]["broker"] == {"ok": True, "mode": "in-process"}
 
 
+@pytest.mark.parametrize("authorization", [None, "Bearer wrong-token", f"Basic {TOKEN}x"])
+def test_the_public_reads_up_or_down_and_no_details(client, settings, authorization):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://{NOBODY_LISTENS}/0",
+        }
+    }
+    headers = {"Authorization": authorization} if authorization else {}
+
+    response = client.get("/healthz", headers=headers)
+
+    assert response.status_code == 503
+    assert response.json()["checks"] == {
+        "database": {"ok": True},
+        "cache": {"ok": False},
+        "broker": {"ok": True},
+        "search": {"ok": True},
+    }  # no vendor, transport or error name: they tell an attacker what runs where
+
+
 @pytest.mark.parametrize("broker", [REDIS, RABBITMQ], ids=["redis", "rabbitmq"])
 def test_real_services_up(client, settings, redis_cache, broker):
     use_broker(settings, broker)
-    response = client.get("/healthz")
+    response = details(client)
     assert response.status_code == 200, response.content
     checks = response.json()["checks"]
     assert checks["cache"]["ok"] and checks["broker"]["ok"] and checks["database"]["ok"]

@@ -134,8 +134,9 @@ def test_an_unreachable_engine_gets_a_polite_page_not_an_error(client, settings,
     assert health.json()["checks"]["search"]["ok"] is False
 
 
-def test_health_check_reports_the_search_engine(client, ecosystem):
-    search = client.get("/healthz").json()["checks"]["search"]
+def test_health_check_reports_the_search_engine(client, ecosystem, settings):
+    settings.HEALTHZ_TOKEN = "monitor"
+    search = client.get("/healthz", headers={"Authorization": "Bearer monitor"}).json()["checks"]["search"]
     assert search["ok"] is True and search["backend"] == "database"
     assert search["documents"] == len(ecosystem.documents)
 
