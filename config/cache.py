@@ -41,11 +41,12 @@ class ResilientRedisCache(RedisCache):
     def is_down(self) -> bool:
         return time.monotonic() < self._down_until
 
-    def _attempt(self, call, fallback):
+    def _attempt(self, fallback, method, *args):
+        """Return `method(*args)`, or `fallback` while Redis cannot be reached."""
         if self.is_down:
             return fallback
         try:
-            return call()
+            return method(*args)
         except UNREACHABLE as error:
             if not self.is_down:
                 logger.warning("cache unreachable; serving without it for %ss: %s", RETRY_AFTER, error)
@@ -54,40 +55,40 @@ class ResilientRedisCache(RedisCache):
 
     # Reads: an unreachable cache has nothing in it.
     def get(self, key, default=None, version=None):
-        return self._attempt(lambda: super(ResilientRedisCache, self).get(key, default, version), default)
+        return self._attempt(default, super().get, key, default, version)
 
     def get_many(self, keys, version=None):
-        return self._attempt(lambda: super(ResilientRedisCache, self).get_many(keys, version), {})
+        return self._attempt({}, super().get_many, keys, version)
 
     def has_key(self, key, version=None):
-        return self._attempt(lambda: super(ResilientRedisCache, self).has_key(key, version), False)
+        return self._attempt(False, super().has_key, key, version)
 
     # Writes: dropped (the value is simply not cached).
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        self._attempt(lambda: super(ResilientRedisCache, self).set(key, value, timeout, version), None)
+        self._attempt(None, super().set, key, value, timeout, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._attempt(lambda: super(ResilientRedisCache, self).set_many(data, timeout, version), [])
+        return self._attempt([], super().set_many, data, timeout, version)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._attempt(lambda: super(ResilientRedisCache, self).touch(key, timeout, version), False)
+        return self._attempt(False, super().touch, key, timeout, version)
 
     def delete(self, key, version=None):
-        return self._attempt(lambda: super(ResilientRedisCache, self).delete(key, version), False)
+        return self._attempt(False, super().delete, key, version)
 
     def delete_many(self, keys, version=None):
-        self._attempt(lambda: super(ResilientRedisCache, self).delete_many(keys, version), None)
+        self._attempt(None, super().delete_many, keys, version)
 
     def clear(self):
-        return self._attempt(lambda: super(ResilientRedisCache, self).clear(), False)
+        return self._attempt(False, super().clear)
 
     def incr(self, key, delta=1, version=None):
         missing = object()
-        value = self._attempt(lambda: super(ResilientRedisCache, self).incr(key, delta, version), missing)
+        value = self._attempt(missing, super().incr, key, delta, version)
         if value is missing:
             raise ValueError(f"Key '{key}' not found")  # what callers already handle for a missing key
         return value
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         # "Already there": the refusing answer for locks and one-time codes (see the module docstring).
-        return self._attempt(lambda: super(ResilientRedisCache, self).add(key, value, timeout, version), False)
+        return self._attempt(False, super().add, key, value, timeout, version)

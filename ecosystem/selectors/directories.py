@@ -95,12 +95,17 @@ def startup_list(
 # -- Research capabilities -------------------------------------------------------------------
 
 
+def capability_public_q() -> Q:
+    """Capabilities everyone may see (and match): public, not hidden, of a person or a public organisation."""
+    return Q(is_public=True, hidden_at__isnull=True) & (Q(organisation__isnull=True) | Q(**PUBLIC_ORGANISATION))
+
+
 def capability_list_visible(*, user) -> QuerySet[Capability]:
     """Return the capabilities the person may see."""
     capabilities = Capability.objects.all()
     if is_moderator(user):
         return capabilities
-    visible = Q(is_public=True, hidden_at__isnull=True) & (Q(organisation__isnull=True) | Q(**PUBLIC_ORGANISATION))
+    visible = capability_public_q()
     if user.is_authenticated:
         visible |= Q(owner=user) | Q(organisation__in=_my_organisations(user))
     return capabilities.filter(visible)
@@ -167,12 +172,17 @@ def mentor_offer_list(
 # -- Needs -----------------------------------------------------------------------------------
 
 
+def need_public_q() -> Q:
+    """Needs everyone may see (and match): public, not hidden, of a public organisation."""
+    return Q(is_public=True, hidden_at__isnull=True, **PUBLIC_ORGANISATION)
+
+
 def need_list_visible(*, user) -> QuerySet[Need]:
     """Return the needs the person may see."""
     needs = Need.objects.all()
     if is_moderator(user):
         return needs
-    visible = Q(is_public=True, hidden_at__isnull=True, **PUBLIC_ORGANISATION)
+    visible = need_public_q()
     if user.is_authenticated:
         visible |= Q(organisation__in=_my_organisations(user))
     return needs.filter(visible)

@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 
 from ecosystem import eligibility
 from ecosystem.models import Capability, MentorOffer, Need, OrganisationKind, Program, StartupProfile
+from ecosystem.selectors.directories import capability_public_q, need_public_q
 from matching.engine.funding import Program as FundingProgram
 from matching.engine.reciprocity import Profile
 
@@ -123,9 +124,7 @@ def startup_feed(organisation_ids: Iterable[int] | None = None) -> Feed:
 def need_queryset():
     today = timezone.localdate()
     return (
-        Need.objects.filter(hidden_at__isnull=True, is_public=True, organisation__hidden_at__isnull=True)
-        .filter(Q(deadline__isnull=True) | Q(deadline__gte=today))
-        .order_by("pk")
+        Need.objects.filter(need_public_q()).filter(Q(deadline__isnull=True) | Q(deadline__gte=today)).order_by("pk")
     )
 
 
@@ -160,10 +159,8 @@ def need_feed(ids: Iterable[int] | None = None) -> Feed:
 
 
 def capability_queryset():
-    # A hidden university's capabilities are hidden with it (as on its pages and in search).
-    return Capability.objects.filter(
-        Q(organisation__isnull=True) | Q(organisation__hidden_at__isnull=True), hidden_at__isnull=True, is_public=True
-    ).order_by("pk")
+    # The directories' rule: a hidden or private university's capabilities are matched no more than shown.
+    return Capability.objects.filter(capability_public_q()).order_by("pk")
 
 
 def capability_feed(ids: Iterable[int] | None = None) -> Feed:

@@ -16,6 +16,7 @@ from django.urls import reverse
 from config import cache as resilient
 from tests.factories import UserFactory
 from tests.factories.accounts import PASSWORD
+from tests.smtp import free_port
 
 pytestmark = [
     pytest.mark.django_db,
@@ -23,15 +24,9 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class RedisServer:
     def __init__(self):
-        self.port = _free_port()
+        self.port = free_port()
         self.process = None
 
     def start(self):

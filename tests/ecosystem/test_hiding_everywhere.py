@@ -2,16 +2,14 @@
 by the sweepers; unhiding brings it back. Celery runs in-process here (no broker configured)."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from ecosystem.models import OrganisationKind
-from ecosystem.permissions import MODERATORS_GROUP
 from ecosystem.services.moderation import content_hide, content_unhide
 from matching.models import Match, MatchKind
 from matching.services.recompute import matches_rebuild_all
 from search.services import search_index_sweep
-from tests.factories import CapabilityFactory, OrganisationFactory, StartupProfileFactory, UserFactory
-from tests.mfa import enable_totp
+from tests.ecosystem.imports_support import make_moderator
+from tests.factories import CapabilityFactory, OrganisationFactory, StartupProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,10 +18,7 @@ LAB = "Phòng thí nghiệm cảm biến độ ẩm đất"
 
 @pytest.fixture
 def moderator():
-    person = UserFactory()
-    person.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
-    enable_totp(person)
-    return person
+    return make_moderator()
 
 
 @pytest.fixture
@@ -82,3 +77,11 @@ def test_the_sweeper_catches_a_hiding_whose_indexing_was_never_queued(
     search_index_sweep()
 
     assert LAB not in _listed(client)
+
+
+def test_a_university_gone_private_takes_its_capabilities_out_of_search_and_matches(client, committed, world):
+    with committed():
+        world["university"].is_public = False
+        world["university"].save()
+
+    assert LAB not in _listed(client) and not _matched(world)
