@@ -8,6 +8,7 @@ programs stay drafts until a moderator publishes them.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar
 
 from django.core.exceptions import ValidationError
@@ -19,6 +20,8 @@ from wagtail.actions.create import CreateAction
 from wagtail.actions.edit import EditAction
 
 from ecosystem.imports import widgets
+from ecosystem.models import Organisation
+from ecosystem.permissions import bulk_agency_ids
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,26 @@ class BaseResource(resources.ModelResource):
     def after_import_row(self, row, row_result, **kwargs):
         if row_result.import_type in ("new", "update"):
             self.changes.append(RowChange(self.row, row_result.import_type, row_result.object_repr or "", self._diff))
+
+
+class AgencyScoped:
+    """For a resource whose rows belong to an agency: officers touch only their agencies' rows.
+
+    `agency_ids` is None for moderators (every agency).
+    """
+
+    def __init__(self, *, user, row_numbers=()):
+        super().__init__(user=user, row_numbers=row_numbers)
+        self.agency_ids = bulk_agency_ids(user)
+
+    def is_foreign_agency(self, agency_id) -> bool:
+        return self.agency_ids is not None and agency_id is not None and agency_id not in self.agency_ids
+
+    @cached_property
+    def own_agency_slugs(self) -> str:
+        """The person's agencies, for messages that tell them what they may import (read once per file)."""
+        own = Organisation.objects.filter(pk__in=self.agency_ids or ()).values_list("slug", flat=True)
+        return ", ".join(sorted(own)) or "—"
 
 
 def column_field(column, widget=None, **kwargs) -> Field:

@@ -11,13 +11,12 @@ from django.utils.translation import gettext_lazy
 from import_export.fields import Field
 
 from ecosystem.imports import widgets
-from ecosystem.imports.resources.base import BaseResource, column_field
-from ecosystem.models import Organisation, OrganisationKind, ParticipationRole, PastParticipation
+from ecosystem.imports.resources.base import AgencyScoped, BaseResource, column_field
+from ecosystem.models import OrganisationKind, ParticipationRole, PastParticipation
 from ecosystem.models.programs import PUBLISHER_KINDS
-from ecosystem.permissions import bulk_agency_ids
 
 
-class ParticipationResource(BaseResource):
+class ParticipationResource(AgencyScoped, BaseResource):
     dataset = "participations"
     key = "id"
     required_columns = ("agency", "project", "year", "organisation")
@@ -59,7 +58,6 @@ class ParticipationResource(BaseResource):
 
     def __init__(self, *, user, row_numbers=()):
         super().__init__(user=user, row_numbers=row_numbers)
-        self.agency_ids = bulk_agency_ids(user)
         self._members_of_project: dict[tuple, int] = {}
 
     def key_of(self, value):
@@ -75,10 +73,9 @@ class ParticipationResource(BaseResource):
         given = widgets.as_text(row.get("id"))
         if self._new and given:
             errors["id"] = _("No past participation has the id “%(id)s”. Leave id empty to add a row.") % {"id": given}
-        if self.agency_ids is not None and instance.agency_id and instance.agency_id not in self.agency_ids:
-            own = Organisation.objects.filter(pk__in=self.agency_ids).values_list("slug", flat=True)
+        if self.is_foreign_agency(instance.agency_id):
             errors["agency"] = _("You can only import your own agency's records: %(agencies)s.") % {
-                "agencies": ", ".join(sorted(own)) or "—"
+                "agencies": self.own_agency_slugs
             }
         if instance.agency_id and instance.organisation_id and instance.project:
             # A dry run saves nothing, so the database cannot see a member repeated within the file.

@@ -10,13 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ecosystem.imports import widgets
-from ecosystem.imports.resources.base import BaseResource, column_field
-from ecosystem.models import Location, Organisation, OrganisationKind, Program, ProgramKind, Sector, Stage
+from ecosystem.imports.resources.base import AgencyScoped, BaseResource, column_field
+from ecosystem.models import Location, OrganisationKind, Program, ProgramKind, Sector, Stage
 from ecosystem.models.programs import PUBLISHER_KINDS
-from ecosystem.permissions import bulk_agency_ids
 
 
-class ProgramResource(BaseResource):
+class ProgramResource(AgencyScoped, BaseResource):
     dataset = "programs"
     key = "slug"
     required_columns = ("slug", "title", "agency", "kind", "summary")
@@ -112,7 +111,6 @@ class ProgramResource(BaseResource):
 
     def __init__(self, *, user, row_numbers=()):
         super().__init__(user=user, row_numbers=row_numbers)
-        self.agency_ids = bulk_agency_ids(user)
         self._stored = {}
 
     def get_queryset(self):
@@ -140,16 +138,14 @@ class ProgramResource(BaseResource):
 
     def check_row(self, instance, row) -> dict:
         errors = {}
-        if self.agency_ids is not None:
-            if self._agency_before is not None and self._agency_before not in self.agency_ids:
-                errors["agency"] = _(
-                    "The program “%(slug)s” belongs to another agency; you can only change your own agency's programs."
-                ) % {"slug": instance.slug}
-            elif instance.agency_id and instance.agency_id not in self.agency_ids:
-                own = Organisation.objects.filter(pk__in=self.agency_ids).values_list("slug", flat=True)
-                errors["agency"] = _("You can only import programs of your own agency: %(agencies)s.") % {
-                    "agencies": ", ".join(sorted(own)) or "—"
-                }
+        if self.is_foreign_agency(self._agency_before):
+            errors["agency"] = _(
+                "The program “%(slug)s” belongs to another agency; you can only change your own agency's programs."
+            ) % {"slug": instance.slug}
+        elif self.is_foreign_agency(instance.agency_id):
+            errors["agency"] = _("You can only import programs of your own agency: %(agencies)s.") % {
+                "agencies": self.own_agency_slugs
+            }
         stored = self._stored.get(instance.pk)
         lock = stored.get_lock() if stored is not None else None
         if lock is not None and lock.for_user(self.user):
