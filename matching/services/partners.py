@@ -79,7 +79,7 @@ def partners_fit() -> PartnerRecommender | None:
     return PartnerRecommender().fit(history, organisations=[(str(pk), kind, "") for pk, kind in owners])
 
 
-def track_records(owner_ids) -> dict[int, int]:
+def collaborations_begun(owner_ids) -> dict[int, int]:
     """Return how many collaborations begun through Helix each of these organisations' capabilities has had."""
     rows = (
         Relationship.objects.filter(
@@ -125,14 +125,7 @@ class PartnerRecord:
     def track_records(self, cols: np.ndarray) -> list[int]:
         """Return, per capability column, how many collaborations its organisation began through Helix."""
         owners = self.owners[cols].tolist()
-        counts = dict(
-            Relationship.objects.filter(
-                kind=MatchKind.COLLABORATION, status__in=TOGETHER, capability__organisation_id__in=set(owners)
-            )
-            .values("capability__organisation_id")
-            .annotate(count=Count("pk"))
-            .values_list("capability__organisation_id", "count")
-        )
+        counts = collaborations_begun(set(owners))
         return [counts.get(owner, 0) for owner in owners]
 
 
