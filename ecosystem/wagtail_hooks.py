@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ecosystem.admin_taxonomies import TaxonomyViewSetGroup, deletion_blockers
 from ecosystem.admin_views import ProgramViewSet
-from ecosystem.models import Organisation, Program
+from ecosystem.models import Organisation, Program, ProgramLogEntry
 from ecosystem.program_permissions import program_permission_policy
 
 # Before any viewset asks for Program's policy, or Wagtail would fall back to model permissions.
@@ -42,6 +42,11 @@ class OrganisationViewSet(SnippetViewSet):
         FieldPanel("contact_email"),
         FieldPanel("is_public"),
     ]
+
+
+@hooks.register("register_log_actions")
+def programs_keep_their_own_history(actions):
+    actions.register_model(Program, ProgramLogEntry)
 
 
 register_snippet(OrganisationViewSet)

@@ -17,7 +17,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import ModelLogEntry, Revision
+from wagtail.models import Revision
 
 from ecosystem import taxonomy_data
 from ecosystem.demo.records import MentorRecord, OrganisationRecord, PersonRecord, ProgramRecord
@@ -29,6 +29,7 @@ from ecosystem.models import (
     Need,
     Organisation,
     Program,
+    ProgramLogEntry,
     Role,
     Sector,
     Stage,
@@ -344,9 +345,9 @@ def programs_load(records: list[ProgramRecord], *, taxonomy: Taxonomy, user=None
         action_id = uuid.uuid4()  # Wagtail groups the entries of one user action by a shared UUID
         actions = ["wagtail.create", "wagtail.publish"] if program.live else ["wagtail.create"]
         entries += [
-            ModelLogEntry(
+            ProgramLogEntry(
                 content_type=content_type,
-                object_id=str(program.pk),
+                program=program,
                 label=str(program),
                 action=action,
                 timestamp=now,
@@ -357,7 +358,7 @@ def programs_load(records: list[ProgramRecord], *, taxonomy: Taxonomy, user=None
             )
             for action in actions
         ]
-    ModelLogEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+    ProgramLogEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
     published = sum(program.live for program in programs)
     created["programs published"] += published
     created["program drafts"] += len(programs) - published

@@ -10,6 +10,7 @@ from ecosystem.models.organisations import (
 )
 from ecosystem.models.participations import ParticipationRole, PastParticipation
 from ecosystem.models.profiles import Capability, CapabilityKind, MentorOffer, Need, SeekingKind, StartupProfile
+from ecosystem.models.program_history import ProgramLogEntry
 from ecosystem.models.programs import Program, ProgramKind, ProgramStatus
 from ecosystem.models.taxonomies import Location, LocationKind, ReadinessLevel, Sector, Stage, Technology
 
@@ -31,6 +32,7 @@ __all__ = [
     "PastParticipation",
     "Program",
     "ProgramKind",
+    "ProgramLogEntry",
     "ProgramStatus",
     "ReadinessLevel",
     "Role",
