@@ -22,6 +22,8 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="wagtailadmin_login",
     ),
+    # First: the admin screens we scope to what each person may see (same paths as Wagtail's).
+    path(settings.WAGTAILADMIN_PATH, include("ecosystem.admin_urls")),
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -12,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ecosystem.admin_scoping import OrganisationChooserViewSet, pages_one_may_choose
 from ecosystem.admin_taxonomies import TaxonomyViewSetGroup, deletion_blockers
 from ecosystem.admin_views import ProgramViewSet
 from ecosystem.models import Organisation, Program, ProgramLogEntry
@@ -23,6 +24,7 @@ register_permission_policy(Program, program_permission_policy)
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    chooser_viewset_class = OrganisationChooserViewSet
     icon = "group"
     menu_label = _("Organisations")
     menu_order = 200
@@ -42,6 +44,9 @@ class OrganisationViewSet(SnippetViewSet):
         FieldPanel("contact_email"),
         FieldPanel("is_public"),
     ]
+
+
+hooks.register("construct_page_chooser_queryset", pages_one_may_choose)
 
 
 @hooks.register("register_log_actions")
