@@ -1,11 +1,14 @@
 """The search page, the same search as JSON, autocomplete suggestions and saved searches.
 
 Views only read parameters, call selectors and services, and shape the answer; a search engine
-that is down gives a polite page (and a 503), never a server error.
+that is down gives a polite page (and a 503), never a server error. Each client address has an
+allowance of searches (SEARCH_RATE_LIMIT) and of suggestions; past it the answer is a 429 with
+Retry-After.
 """
 
 import logging
 from dataclasses import replace
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,10 +16,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
+from config.throttle import throttle
 from search import services
 from search.backends import SearchUnavailable
 from search.forms import SavedSearchAlertForm, SavedSearchForm
@@ -44,6 +49,42 @@ def _language(request) -> str:
     return settings.LANGUAGE_CODE
 
 
+def _rate_limited(group: str, rate_setting: str, refused):
+    """Wrap a view so that a client past its allowance gets `refused(request)`, a 429 with Retry-After."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            # Fail open: search is public and read-only, so while the shared cache cannot count,
+            # serving everyone (as before there was a limit) beats refusing every visitor a search.
+            rate = getattr(settings, rate_setting)
+            refusal = throttle(request, group=group, rate=rate, key="ip", fail_open=True)
+            if refusal is None:
+                return view(request, *args, **kwargs)
+            response = refused(request)
+            response["Retry-After"] = str(refusal.retry_after)
+            add_never_cache_headers(response)  # the refusal is for this client and this moment only
+            return response
+
+        return wrapped
+
+    return decorator
+
+
+def _page_refused(request):
+    return render(request, "429.html", status=429)
+
+
+def _api_refused(request):
+    with translation.override(_language(request)):
+        message = _("Too many searches from your address. Please wait a moment and try again.")
+    return JsonResponse({"error": "rate_limited", "message": message}, status=429)
+
+
+def _suggest_refused(request):
+    return JsonResponse({"suggestions": [], "error": "rate_limited"}, status=429)
+
+
 def _search(parsed):
     """Return the parsed search and its results, moved to the last page if the page asked is past it."""
     results = search_run(query=parsed.query)
@@ -55,6 +96,7 @@ def _search(parsed):
 
 
 @require_GET
+@_rate_limited("search", "SEARCH_RATE_LIMIT", _page_refused)
 def search_page(request):
     language = _language(request)
     parsed = parse_search(request.GET, language=language)
@@ -82,6 +124,7 @@ def search_page(request):
 
 
 @require_GET
+@_rate_limited("search", "SEARCH_RATE_LIMIT", _api_refused)
 def search_api(request):
     language = _language(request)
     parsed = parse_search(request.GET, language=language)
@@ -96,7 +139,9 @@ def search_api(request):
 
 
 # Suggestions are public titles only, the same for everyone: a minute of caching spares the engine.
+# The limit wraps the caching, so that a refusal is never marked cacheable for everyone.
 @require_GET
+@_rate_limited("search-suggest", "SEARCH_SUGGEST_RATE_LIMIT", _suggest_refused)
 @cache_control(public=True, max_age=60)
 def suggest_api(request):
     language = _language(request)

@@ -1,4 +1,5 @@
-"""django-allauth: e-mail accounts with mandatory verification, rate limits, MFA, social login."""
+"""django-allauth: e-mail accounts with mandatory verification, rate limits, MFA, social login;
+and the limits of our own views that share allauth's cache (config/throttle.py)."""
 
 import environ
 
@@ -24,6 +25,19 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+
+# Our own views' limits (config/throttle.py, django-ratelimit) are counted on the same shared cache.
+# When that cache cannot count, django-ratelimit answers "not limited" here, and each view then
+# decides for itself: invitations refuse, search serves (config/throttle.py's `fail_open`).
+RATELIMIT_FAIL_OPEN = True
+RATELIMIT_IP_META_KEY = "config.throttle.client_ip"
+# Behind a reverse proxy every request comes from the proxy: limits per address need the number of
+# proxies whose X-Forwarded-For entries are trusted to find the visitor's own address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+# An invitation e-mails any address typed in, with the organisation's name in the subject: capped
+# per person sending and per organisation, so a few admins together cannot send more either.
+INVITATION_RATE_LIMIT_PER_USER = env("INVITATION_RATE_LIMIT_PER_USER", default="20/h")
+INVITATION_RATE_LIMIT_PER_ORGANISATION = env("INVITATION_RATE_LIMIT_PER_ORGANISATION", default="100/d")
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Helix"

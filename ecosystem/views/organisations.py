@@ -1,15 +1,22 @@
 """Organisation pages on the public site. Every view resolves its organisation through
 `_organisation_for`, which checks the permission for the action before anything else runs."""
 
+import math
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from config.throttle import Refusal, throttle
 from ecosystem.forms import (
     InvitationForm,
     JoinRequestForm,
@@ -105,9 +112,7 @@ def organisation_verify(request, slug):
     return redirect(organisation)
 
 
-@login_required
-def organisation_members(request, slug):
-    organisation = _organisation_for(request, slug, OrgAction.INVITE)
+def _members_page(request, organisation: Organisation, *, invitation_form=None, status: int = 200):
     return render(
         request,
         "ecosystem/organisation_members.html",
@@ -116,11 +121,50 @@ def organisation_members(request, slug):
             "memberships": selectors.membership_list_for(organisation=organisation),
             "invitations": selectors.invitation_list_pending(organisation=organisation),
             "join_requests": selectors.join_request_list_pending(organisation=organisation),
-            "invitation_form": InvitationForm(),
+            "invitation_form": invitation_form or InvitationForm(),
             "role_form": MembershipRoleForm(),
             "can_remove": can(request.user, OrgAction.REMOVE_MEMBER, organisation),
         },
+        status=status,
     )
+
+
+@login_required
+def organisation_members(request, slug):
+    return _members_page(request, _organisation_for(request, slug, OrgAction.INVITE))
+
+
+def _invitation_refusal(request, organisation: Organisation) -> Refusal | None:
+    """Return a refusal when the sender or the organisation has used up its invitations for now."""
+    limits = [
+        ("invitation-user", settings.INVITATION_RATE_LIMIT_PER_USER, "user"),
+        (
+            "invitation-organisation",
+            settings.INVITATION_RATE_LIMIT_PER_ORGANISATION,
+            lambda group, request: str(organisation.pk),
+        ),
+    ]
+    for group, rate, key in limits:
+        # Fail safe: while the cache cannot count, nothing stops a flood of e-mail to any address
+        # typed in, so no invitation goes out; inviting can wait a few minutes.
+        refusal = throttle(request, group=group, rate=rate, key=key, fail_open=False)
+        if refusal is not None:
+            return refusal
+    return None
+
+
+def _refusal_message(refusal: Refusal) -> str:
+    if refusal.retry_after is None:
+        return _(
+            "Invitations cannot be sent right now: the service that counts them is unavailable. "
+            "This invitation was not sent; please try again in a few minutes."
+        )
+    now = timezone.now()
+    wait = timeuntil(now + timedelta(minutes=math.ceil(refusal.retry_after / 60)), now)
+    return _(
+        "Too many invitations have been sent recently, by you or from this organisation. "
+        "This invitation was not sent; please try again in %(wait)s."
+    ) % {"wait": wait}
 
 
 @login_required
@@ -128,17 +172,25 @@ def organisation_members(request, slug):
 def invitation_create(request, slug):
     organisation = _organisation_for(request, slug, OrgAction.INVITE)
     form = InvitationForm(request.POST)
-    if form.is_valid():
-        try:
-            invitation = services.invitation_create(user=request.user, organisation=organisation, **form.cleaned_data)
-        except ValidationError as error:
-            _add_errors(request, error)
-        else:
-            messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
-    else:
+    if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
+        return redirect("ecosystem:organisation_members", slug=organisation.slug)
+    refusal = _invitation_refusal(request, organisation)
+    if refusal is not None:
+        # The page itself answers, keeping the address typed in, with the reason beside the form.
+        form.add_error(None, _refusal_message(refusal))
+        response = _members_page(request, organisation, invitation_form=form, status=429)
+        if refusal.retry_after is not None:
+            response["Retry-After"] = str(refusal.retry_after)
+        return response
+    try:
+        invitation = services.invitation_create(user=request.user, organisation=organisation, **form.cleaned_data)
+    except ValidationError as error:
+        _add_errors(request, error)
+    else:
+        messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
     return redirect("ecosystem:organisation_members", slug=organisation.slug)
 
 

@@ -3,62 +3,22 @@
 A real redis-server on a port of its own is started, used, then stopped mid-test.
 """
 
-import shutil
-import socket
-import subprocess
-import time
-
 import pytest
 from django.contrib.auth import get_user
 from django.core.cache import cache
 from django.urls import reverse
 
-from config import cache as resilient
 from tests.factories import UserFactory
 from tests.factories.accounts import PASSWORD
-from tests.smtp import free_port
+from tests.redis_server import needs_redis_server, redis_as_cache
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(shutil.which("redis-server") is None, reason="needs Debian's redis-server"),
-]
-
-
-class RedisServer:
-    def __init__(self):
-        self.port = free_port()
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
+pytestmark = [pytest.mark.django_db, needs_redis_server]
 
 
 @pytest.fixture
 def redis_cache(settings, monkeypatch):
-    server = RedisServer()
-    server.start()
-    monkeypatch.setattr(resilient, "RETRY_AFTER", 0.0)  # ask Redis again at once: the test restarts it
-    settings.CACHES = {
-        "default": {"BACKEND": "config.cache.ResilientRedisCache", "LOCATION": f"redis://127.0.0.1:{server.port}/0"}
-    }
-    yield server
-    if server.process.poll() is None:
-        server.stop()
+    with redis_as_cache(settings, monkeypatch) as server:
+        yield server
 
 
 PUBLIC_PAGES = [
