@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
+from ecosystem.fields import INTRODUCTION_MAX_LENGTH, CappedRichTextField, CappedTextField
 from ecosystem.selectors.directories import program_list_closing_soon
 from ecosystem.selectors.overview import ecosystem_counts
 
@@ -26,7 +27,9 @@ class HomePage(RoutablePageMixin, Page):
     """The root of one language's page tree (one per locale, linked as translations)."""
 
     hero_title = models.CharField(_("hero title"), max_length=200)
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    intro = CappedRichTextField(
+        _("introduction"), features=RICH_TEXT_FEATURES, max_length=INTRODUCTION_MAX_LENGTH, blank=True
+    )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [
@@ -71,7 +74,12 @@ class HomePage(RoutablePageMixin, Page):
 class StandardPage(Page):
     """A general content page: about, how it works, privacy, programme descriptions."""
 
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences shown under the title."))
+    intro = CappedTextField(
+        _("introduction"),
+        max_length=INTRODUCTION_MAX_LENGTH,
+        blank=True,
+        help_text=_("One or two sentences shown under the title."),
+    )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -89,8 +97,8 @@ class StandardPage(Page):
 class FooterSettings(BaseSiteSetting):
     """Footer text in both site languages; two plain fields keep editing in one screen."""
 
-    footer_text_vi = models.TextField(_("footer text (Vietnamese)"), blank=True)
-    footer_text_en = models.TextField(_("footer text (English)"), blank=True)
+    footer_text_vi = CappedTextField(_("footer text (Vietnamese)"), max_length=INTRODUCTION_MAX_LENGTH, blank=True)
+    footer_text_en = CappedTextField(_("footer text (English)"), max_length=INTRODUCTION_MAX_LENGTH, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
 
     panels = [

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from ecosystem.fields import LIST_MAX_LENGTH
 from ecosystem.models import Location, OrganisationKind, Program, Sector, Stage
 from ecosystem.permissions import program_agencies_for
 from ecosystem.text import strip_diacritics
@@ -99,6 +100,7 @@ class LocationForm(WagtailAdminModelForm):
     aliases = forms.CharField(
         label=_("former and alternative names"),
         required=False,
+        max_length=LIST_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "One name per line, such as the provinces merged into this one (Bình Dương). "

@@ -13,6 +13,7 @@ from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ecosystem.fields import MESSAGE_MAX_LENGTH
 from ecosystem.models import (
     Capability,
     MentorOffer,
@@ -348,7 +349,7 @@ class NeedForm(TechnologiesMixin, forms.ModelForm):
 class HideForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason (shown to the owner)"),
-        max_length=1000,
+        max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Say which rule the content breaks and what the owner can do about it."),
     )

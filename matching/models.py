@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ecosystem.fields import OneLineCharField
+from ecosystem.fields import MESSAGE_MAX_LENGTH, CappedTextField, OneLineCharField
 
 
 class MatchKind(models.TextChoices):
@@ -212,7 +212,7 @@ class Introduction(models.Model):
     kind = models.CharField(max_length=16, choices=MatchKind.choices)
     requester = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     requester_side = models.CharField(max_length=16, choices=Side.choices)
-    message = models.TextField(_("message"), max_length=1000, blank=True)
+    message = CappedTextField(_("message"), max_length=MESSAGE_MAX_LENGTH, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=IntroductionStatus.choices, default=IntroductionStatus.PENDING
     )
@@ -294,7 +294,7 @@ class ProgramInvitation(models.Model):
     program = models.ForeignKey("ecosystem.Program", on_delete=models.CASCADE, related_name="invitations_to_apply")
     organisation = models.ForeignKey("ecosystem.Organisation", on_delete=models.CASCADE, related_name="+")
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    message = models.TextField(_("message"), max_length=1000, blank=True)
+    message = CappedTextField(_("message"), max_length=MESSAGE_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

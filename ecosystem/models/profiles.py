@@ -7,7 +7,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ecosystem.fields import OneLineCharField
+from ecosystem.fields import (
+    DESCRIPTION_MAX_LENGTH,
+    DETAILS_MAX_LENGTH,
+    LIST_MAX_LENGTH,
+    CappedTextField,
+    OneLineCharField,
+)
 from ecosystem.models.moderation import Hideable
 from ecosystem.models.organisations import Organisation, OrganisationKind
 
@@ -42,7 +48,7 @@ class StartupProfile(Timestamped):
 
     organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="startup_profile")
     pitch = models.CharField(_("one-line pitch"), max_length=200, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = CappedTextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     sectors = models.ManyToManyField("ecosystem.Sector", verbose_name=_("sectors"), blank=True, related_name="+")
     technologies = models.ManyToManyField(
         "ecosystem.Technology", verbose_name=_("technologies"), blank=True, related_name="+"
@@ -60,7 +66,7 @@ class StartupProfile(Timestamped):
     funding_amount = models.DecimalField(
         _("funding sought (VND)"), max_digits=16, decimal_places=0, null=True, blank=True
     )
-    links = models.TextField(_("links"), blank=True, help_text=_("One address per line."))
+    links = CappedTextField(_("links"), max_length=LIST_MAX_LENGTH, blank=True, help_text=_("One address per line."))
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
 
     class Meta:
@@ -105,7 +111,7 @@ class Capability(Hideable, Timestamped):
     )
     kind = models.CharField(_("kind"), max_length=16, choices=CapabilityKind.choices)
     title = OneLineCharField(_("title"), max_length=200)
-    description = models.TextField(_("description"))
+    description = CappedTextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH)
     research_areas = models.ManyToManyField(
         "ecosystem.Sector", verbose_name=_("research areas"), blank=True, related_name="+"
     )
@@ -114,7 +120,7 @@ class Capability(Hideable, Timestamped):
     )
     trl = trl_field()
     availability = models.CharField(_("availability"), max_length=300, blank=True)
-    terms = models.TextField(_("terms"), blank=True)
+    terms = CappedTextField(_("terms"), max_length=DETAILS_MAX_LENGTH, blank=True)
     contact_person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("contact person"),
@@ -144,7 +150,7 @@ class MentorOffer(Hideable, Timestamped):
         settings.AUTH_USER_MODEL, verbose_name=_("mentor"), on_delete=models.CASCADE, related_name="mentor_offer"
     )
     headline = OneLineCharField(_("headline"), max_length=200)
-    expertise = models.TextField(_("expertise"))
+    expertise = CappedTextField(_("expertise"), max_length=DETAILS_MAX_LENGTH)
     sectors = models.ManyToManyField("ecosystem.Sector", verbose_name=_("sectors"), blank=True, related_name="+")
     languages = models.JSONField(_("languages"), default=list, blank=True)
     capacity = models.PositiveSmallIntegerField(
@@ -179,8 +185,8 @@ class Need(Hideable, Timestamped):
         settings.AUTH_USER_MODEL, verbose_name=_("posted by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     title = OneLineCharField(_("title"), max_length=200)
-    problem = models.TextField(_("the problem"))
-    desired_outcome = models.TextField(_("desired outcome"), blank=True)
+    problem = CappedTextField(_("the problem"), max_length=DESCRIPTION_MAX_LENGTH)
+    desired_outcome = CappedTextField(_("desired outcome"), max_length=DETAILS_MAX_LENGTH, blank=True)
     budget_min = models.DecimalField(_("budget from (VND)"), max_digits=16, decimal_places=0, null=True, blank=True)
     budget_max = models.DecimalField(_("budget up to (VND)"), max_digits=16, decimal_places=0, null=True, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)

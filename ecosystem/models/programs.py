@@ -10,11 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
 from ecosystem import eligibility
-from ecosystem.fields import OneLineCharField
+from ecosystem.fields import (
+    DESCRIPTION_MAX_LENGTH,
+    DETAILS_MAX_LENGTH,
+    CappedRichTextField,
+    CappedTextField,
+    OneLineCharField,
+)
 from ecosystem.models.moderation import Hideable
 from ecosystem.models.organisations import Organisation, OrganisationKind
 from ecosystem.models.profiles import TRL_VALIDATORS
@@ -65,10 +70,10 @@ class Program(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Hide
     slug = models.SlugField(_("slug"), max_length=255, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=ProgramKind.choices)
     summary = models.CharField(_("summary"), max_length=500)
-    description = RichTextField(_("full description"), blank=True)
+    description = CappedRichTextField(_("full description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     budget_total = models.DecimalField(_("total budget (VND)"), max_digits=18, decimal_places=0, null=True, blank=True)
     max_award = models.DecimalField(_("maximum award (VND)"), max_digits=18, decimal_places=0, null=True, blank=True)
-    how_to_apply = RichTextField(_("how to apply"), blank=True)
+    how_to_apply = CappedRichTextField(_("how to apply"), max_length=DETAILS_MAX_LENGTH, blank=True)
     apply_url = models.URLField(_("application address"), blank=True)
     opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
@@ -83,7 +88,7 @@ class Program(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Hide
     max_team_size = models.PositiveIntegerField(_("maximum team size"), null=True, blank=True)
     trl_min = models.PositiveSmallIntegerField(_("minimum TRL"), null=True, blank=True, validators=TRL_VALIDATORS)
     trl_max = models.PositiveSmallIntegerField(_("maximum TRL"), null=True, blank=True, validators=TRL_VALIDATORS)
-    other_conditions = models.TextField(_("other conditions"), blank=True)
+    other_conditions = CappedTextField(_("other conditions"), max_length=DETAILS_MAX_LENGTH, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)

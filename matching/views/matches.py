@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ecosystem.fields import MESSAGE_MAX_LENGTH
 from ecosystem.forms_directories import DirectoryFilterForm, TaxonomyChoiceField
 from ecosystem.models import Capability, MentorOffer, Need, Program, Sector, StartupProfile
 from ecosystem.models.programs import CLOSING_SOON
@@ -84,7 +85,7 @@ class DismissForm(forms.Form):
 class IntroductionRequestForm(forms.Form):
     message = forms.CharField(
         label=gettext_lazy("A short message"),
-        max_length=1000,
+        max_length=MESSAGE_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("Say who you are and what you would like to talk about."),

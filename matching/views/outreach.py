@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from ecosystem.fields import MESSAGE_MAX_LENGTH
 from ecosystem.imports.tables import CONTENT_TYPES
 from ecosystem.models import Program
 from ecosystem.permissions import can_manage_programs, has_mfa
@@ -52,7 +53,7 @@ class InviteForm(forms.Form):
     )
     message = forms.CharField(
         label=gettext_lazy("Message (optional)"),
-        max_length=1000,
+        max_length=MESSAGE_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("Sent with the invitation, for example what the program could do for them."),
