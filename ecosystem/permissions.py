@@ -37,11 +37,21 @@ def is_moderator(user) -> bool:
     return user._helix_is_moderator
 
 
-def is_government_officer(user) -> bool:
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(user=user, organisation__kind=OrganisationKind.GOVERNMENT_AGENCY).exists()
+# Anyone may create an organisation of kind "government agency"; it acts as one (its members are
+# officers, it publishes programs) only once a moderator has verified it.
+def _verified_agency_memberships(user):
+    return Membership.objects.filter(
+        user=user, organisation__kind=OrganisationKind.GOVERNMENT_AGENCY, organisation__is_verified=True
     )
+
+
+def acts_as_publisher(organisation: Organisation) -> bool:
+    """True when the organisation may publish programs: a support organisation, or a verified agency."""
+    return organisation.kind in PUBLISHER_KINDS and not organisation.awaits_verification
+
+
+def is_government_officer(user) -> bool:
+    return user.is_authenticated and _verified_agency_memberships(user).exists()
 
 
 def requires_mfa(user) -> bool:
@@ -56,7 +66,12 @@ def requires_mfa(user) -> bool:
 
 
 def has_mfa(user) -> bool:
-    return user.is_authenticated and is_mfa_enabled(user)
+    if not user.is_authenticated:
+        return False
+    # Cached per request object, as `is_moderator`: officer pages ask in the view and in the service.
+    if not hasattr(user, "_helix_has_mfa"):
+        user._helix_has_mfa = is_mfa_enabled(user)
+    return user._helix_has_mfa
 
 
 def role_in(user, organisation: Organisation) -> Role | None:
@@ -116,7 +131,9 @@ def require(user, action: OrgAction, organisation: Organisation) -> None:
 
 def program_agencies_for(user):
     """Return the publishing organisations whose programs the user may manage (moderators: all of them)."""
-    publishers = Organisation.objects.filter(kind__in=PUBLISHER_KINDS)
+    publishers = Organisation.objects.filter(kind__in=PUBLISHER_KINDS).exclude(
+        kind=OrganisationKind.GOVERNMENT_AGENCY, is_verified=False
+    )
     if not user.is_authenticated:
         return publishers.none()
     if is_moderator(user):
@@ -125,12 +142,13 @@ def program_agencies_for(user):
 
 
 def can_manage_programs(user, agency: Organisation | None) -> bool:
-    """True when the user may see, edit and submit the programs of `agency`: any member of it, or a moderator."""
-    if agency is None or not user.is_authenticated:
+    """True when the user may see, edit and submit the programs of `agency`, invite organisations to
+    apply and form its cohorts: any member of a publishing agency, or a moderator, with two factors on."""
+    if agency is None or not has_mfa(user):
         return False
     if is_moderator(user):
         return True
-    return agency.kind in PUBLISHER_KINDS and role_in(user, agency) is not None
+    return acts_as_publisher(agency) and role_in(user, agency) is not None
 
 
 # -- Ecosystem content in the public site: profiles, capabilities, mentor offers, needs ---------
@@ -211,8 +229,4 @@ def bulk_agency_ids(user) -> frozenset[int] | None:
     """The agencies whose programs and records the person may import and export; None means all (moderators)."""
     if is_moderator(user):
         return None
-    return frozenset(
-        Membership.objects.filter(user=user, organisation__kind=OrganisationKind.GOVERNMENT_AGENCY).values_list(
-            "organisation_id", flat=True
-        )
-    )
+    return frozenset(_verified_agency_memberships(user).values_list("organisation_id", flat=True))

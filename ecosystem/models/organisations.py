@@ -84,6 +84,11 @@ class Organisation(Hideable):
         return self.helix.label
 
     @property
+    def awaits_verification(self) -> bool:
+        """True for a government agency no moderator has verified yet: it has no officer powers."""
+        return self.kind == OrganisationKind.GOVERNMENT_AGENCY and not self.is_verified
+
+    @property
     def joins_by_invitation_only(self) -> bool:
         return self.kind == OrganisationKind.GOVERNMENT_AGENCY
 

@@ -9,7 +9,6 @@ published cohort; its refusals come back as messages on the page.
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import two_factor_required
 from ecosystem.models import MentorOffer, Organisation
 from ecosystem.templatetags.directory_tags import public_name
 from matching.models import Cohort, CohortStatus
@@ -135,7 +135,7 @@ def _tell(request, error: ValidationError) -> None:
         messages.error(request, message)
 
 
-@login_required
+@two_factor_required
 def cohort_list(request, slug):
     program = _program(request, slug)
     return render(
@@ -176,7 +176,7 @@ def _save(request, program, form, save, *, cohort=None):
     return _form_page(request, program, form, cohort=cohort, status=400)
 
 
-@login_required
+@two_factor_required
 def cohort_create(request, slug):
     program = _program(request, slug)
     if request.method != "POST":
@@ -191,7 +191,7 @@ def cohort_create(request, slug):
     return _save(request, program, form, save)
 
 
-@login_required
+@two_factor_required
 def cohort_edit(request, slug, pk):
     cohort = _cohort(request, slug, pk)
     program = cohort.program
@@ -215,7 +215,7 @@ def cohort_edit(request, slug, pk):
     return _save(request, program, form, save, cohort=cohort)
 
 
-@login_required
+@two_factor_required
 def cohort_detail(request, slug, pk):
     cohort = _cohort(request, slug, pk)
     pairs = services.cohort_pairs(cohort=cohort)
@@ -255,7 +255,7 @@ def _act(request, cohort, action, success: str):
     return redirect("matching:cohort_detail", slug=cohort.program.slug, pk=cohort.pk)
 
 
-@login_required
+@two_factor_required
 @require_POST
 def cohort_assign(request, slug, pk):
     return _act(
@@ -266,7 +266,7 @@ def cohort_assign(request, slug, pk):
     )
 
 
-@login_required
+@two_factor_required
 @require_POST
 def cohort_move(request, slug, pk):
     cohort = _cohort(request, slug, pk)
@@ -288,7 +288,7 @@ def cohort_move(request, slug, pk):
     return _act(request, cohort, move, _("The assignment has been changed."))
 
 
-@login_required
+@two_factor_required
 @require_POST
 def cohort_publish(request, slug, pk):
     return _act(

@@ -8,7 +8,6 @@ program leaks. Anonymous visitors are sent to sign in first.
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -18,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import two_factor_required
 from ecosystem.fields import MESSAGE_MAX_LENGTH
 from ecosystem.imports.tables import CONTENT_TYPES
 from ecosystem.models import Program
-from ecosystem.permissions import can_manage_programs, has_mfa
+from ecosystem.permissions import can_manage_programs
 from ecosystem.views.program_eligibility import CRITERION_LABELS
 from matching.models import MatchKind
 from matching.selectors import score_scales
@@ -77,7 +77,7 @@ def managed_program(request, slug: str) -> Program:
     return program
 
 
-@login_required
+@two_factor_required
 def outreach_programs(request):
     page = Paginator(outreach_programs_for(user=request.user), PROGRAMS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -118,14 +118,14 @@ def _render_list(request, program, rows, form, *, status=200):
     )
 
 
-@login_required
+@two_factor_required
 def outreach_list(request, slug):
     program = managed_program(request, slug)
     rows = outreach_rows_for(program=program)
     return _render_list(request, program, rows, InviteForm(rows=rows))
 
 
-@login_required
+@two_factor_required
 @require_POST
 def outreach_invite(request, slug):
     program = managed_program(request, slug)
@@ -165,15 +165,11 @@ def outreach_invite(request, slug):
     return _render_list(request, program, rows, form, status=400)
 
 
-@login_required
+@two_factor_required
 def outreach_download(request, slug, file_format):
     if file_format not in CONTENT_TYPES:
         raise Http404
     program = managed_program(request, slug)
-    if not has_mfa(request.user):
-        # The file carries organisations' contact addresses: as for every bulk export, two factors first.
-        messages.error(request, _("Turn on two-factor authentication to download contact lists."))
-        return redirect("mfa_activate_totp")
     exported = outreach_export(
         user=request.user, program=program, file_format=file_format, absolute_url=request.build_absolute_uri
     )

@@ -31,7 +31,7 @@ def make_moderator():
 
 
 def make_agency(slug: str, name: str = ""):
-    return OrganisationFactory(slug=slug, name=name or slug, kind=OrganisationKind.GOVERNMENT_AGENCY)
+    return OrganisationFactory(slug=slug, name=name or slug, kind=OrganisationKind.GOVERNMENT_AGENCY, is_verified=True)
 
 
 def make_officer(agency):

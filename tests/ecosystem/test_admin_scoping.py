@@ -174,7 +174,9 @@ def test_the_organisation_chooser_offers_no_private_organisation(client, world):
     listing = body(client.get("/admin/snippets/choose/ecosystem/organisation/results/?q=Công ty"))
     assert "Công ty công khai" in listing
     assert PRIVATE_ORGANISATION not in listing
-    assert client.get(f"/admin/snippets/choose/ecosystem/organisation/chosen/{world['private'].pk}/").status_code == 404
+    assert (
+        client.get(f"/admin/snippets/choose/ecosystem/organisation/chosen/{world['private'].pk}/").status_code == 404
+    )
 
     member = MembershipFactory(organisation=world["private"]).user
     member.groups.add(Group.objects.get(name=OFFICERS_GROUP))

@@ -30,7 +30,9 @@ def url(name, *args):
 
 @pytest.fixture
 def agency_a():
-    return OrganisationFactory(kind=OrganisationKind.GOVERNMENT_AGENCY, name="Sở Khoa học và Công nghệ")
+    return OrganisationFactory(
+        kind=OrganisationKind.GOVERNMENT_AGENCY, name="Sở Khoa học và Công nghệ", is_verified=True
+    )
 
 
 @pytest.fixture

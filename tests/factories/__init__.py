@@ -8,6 +8,7 @@ from tests.factories.ecosystem import (
     OrganisationFactory,
     ProgramFactory,
     StartupProfileFactory,
+    officer_of,
 )
 from tests.factories.matching import MatchFactory
 
@@ -22,4 +23,5 @@ __all__ = [
     "ProgramFactory",
     "StartupProfileFactory",
     "UserFactory",
+    "officer_of",
 ]

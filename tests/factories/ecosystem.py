@@ -14,6 +14,7 @@ from ecosystem.models import (
     StartupProfile,
 )
 from tests.factories.accounts import UserFactory
+from tests.mfa import enable_totp
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -33,6 +34,13 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     user = factory.SubFactory(UserFactory)
     role = Role.MEMBER
+
+
+def officer_of(organisation, role=Role.MEMBER):
+    """Return a new member of `organisation` with two-factor authentication on, as officer pages require."""
+    person = MembershipFactory(organisation=organisation, role=role).user
+    enable_totp(person)
+    return person
 
 
 class InvitationFactory(factory.django.DjangoModelFactory):
@@ -56,12 +64,12 @@ class StartupProfileFactory(factory.django.DjangoModelFactory):
 
 
 class ProgramFactory(factory.django.DjangoModelFactory):
-    """A live program of a government agency, open now and closing in 30 days."""
+    """A live program of a (verified) government agency, open now and closing in 30 days."""
 
     class Meta:
         model = Program
 
-    agency = factory.SubFactory(OrganisationFactory, kind=OrganisationKind.GOVERNMENT_AGENCY)
+    agency = factory.SubFactory(OrganisationFactory, kind=OrganisationKind.GOVERNMENT_AGENCY, is_verified=True)
     title = factory.Sequence(lambda n: f"Chương trình hỗ trợ đổi mới sáng tạo {n}")
     slug = factory.Sequence(lambda n: f"program-{n}")
     kind = ProgramKind.GRANT

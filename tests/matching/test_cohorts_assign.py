@@ -17,7 +17,9 @@ from tests.factories import (
     ProgramFactory,
     StartupProfileFactory,
     UserFactory,
+    officer_of,
 )
+from tests.mfa import enable_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +44,7 @@ def program():
 
 @pytest.fixture
 def officer(program):
-    return MembershipFactory(organisation=program.agency).user
+    return officer_of(program.agency)
 
 
 @pytest.fixture
@@ -235,8 +237,9 @@ def test_only_the_programs_officers_reach_cohorts(client, program, officer, star
     ]
     for url in urls:
         assert "login" in client.get(url).url
-    other_agency = OrganisationFactory(kind=OrganisationKind.GOVERNMENT_AGENCY)
+    other_agency = OrganisationFactory(kind=OrganisationKind.GOVERNMENT_AGENCY, is_verified=True)
     for person in (UserFactory(), MembershipFactory(organisation=other_agency).user, mentors[0].user):
+        enable_totp(person)  # two factors are not enough without managing the program
         client.force_login(person)
         for url in urls:
             assert client.get(url).status_code == 404

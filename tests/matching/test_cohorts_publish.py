@@ -21,11 +21,11 @@ from matching.services.cohorts import cohort_create, cohort_pair_move, cohort_pu
 from matching.signals import cohort_published
 from tests.factories import (
     MatchFactory,
-    MembershipFactory,
     MentorOfferFactory,
     OrganisationFactory,
     ProgramFactory,
     StartupProfileFactory,
+    officer_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def program():
 
 @pytest.fixture
 def officer(program):
-    return MembershipFactory(organisation=program.agency).user
+    return officer_of(program.agency)
 
 
 @pytest.fixture

@@ -9,7 +9,14 @@ from django.urls import reverse
 
 from ecosystem.models import OrganisationKind, Stage
 from matching.services.outreach import outreach_rows_for
-from tests.factories import MatchFactory, MembershipFactory, OrganisationFactory, ProgramFactory, StartupProfileFactory
+from tests.factories import (
+    MatchFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    ProgramFactory,
+    StartupProfileFactory,
+    officer_of,
+)
 from tests.mfa import enable_totp
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +98,7 @@ def test_other_formats_are_not_found(officer_client, program):
 
 def test_only_the_programs_officers_can_export(client, program, listed):
     assert download(client, program, "csv").status_code == 302
-    client.force_login(MembershipFactory(organisation=OrganisationFactory(kind="government_agency")).user)
+    client.force_login(officer_of(OrganisationFactory(kind="government_agency", is_verified=True)))
     assert download(client, program, "xlsx").status_code == 404
 
 

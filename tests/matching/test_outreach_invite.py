@@ -8,7 +8,7 @@ from ecosystem.models import OrganisationKind, Stage
 from matching.models import FeedbackEvent, MatchFeedback, ProgramInvitation, Side
 from matching.services.outreach import program_invitations_send
 from matching.signals import program_invitation_sent
-from tests.factories import MatchFactory, MembershipFactory, ProgramFactory, StartupProfileFactory
+from tests.factories import MatchFactory, ProgramFactory, StartupProfileFactory, officer_of
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def program():
 
 @pytest.fixture
 def officer(program):
-    return MembershipFactory(organisation=program.agency).user
+    return officer_of(program.agency)
 
 
 def startup(name, stage="mvp"):
@@ -167,6 +167,6 @@ def test_only_the_programs_officers_can_invite(client, program, matches):
     response = invite(client, program, [matches[0].organisation_id])
     assert response.status_code == 302 and "login" in response.url
 
-    client.force_login(MembershipFactory(organisation=matches[1].organisation).user)
+    client.force_login(officer_of(matches[1].organisation))
     assert invite(client, program, [matches[0].organisation_id]).status_code == 404
     assert not ProgramInvitation.objects.exists()

@@ -16,19 +16,21 @@ from tests.factories import (
     ProgramFactory,
     StartupProfileFactory,
     UserFactory,
+    officer_of,
 )
+from tests.mfa import enable_totp
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def agency():
-    return OrganisationFactory(kind=OrganisationKind.GOVERNMENT_AGENCY, name="Sở KH&CN Bình Dương")
+    return OrganisationFactory(kind=OrganisationKind.GOVERNMENT_AGENCY, name="Sở KH&CN Bình Dương", is_verified=True)
 
 
 @pytest.fixture
 def officer(agency):
-    return MembershipFactory(organisation=agency).user
+    return officer_of(agency)
 
 
 @pytest.fixture
@@ -136,8 +138,8 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, program):
 
 
 def test_an_officer_of_another_agency_gets_not_found(client, program):
-    other_agency = OrganisationFactory(kind=OrganisationKind.GOVERNMENT_AGENCY)
-    client.force_login(MembershipFactory(organisation=other_agency).user)
+    other_agency = OrganisationFactory(kind=OrganisationKind.GOVERNMENT_AGENCY, is_verified=True)
+    client.force_login(officer_of(other_agency))
 
     assert client.get(outreach_url(program)).status_code == 404
     assert client.get(reverse("matching:outreach_export", args=[program.slug, "csv"])).status_code == 404
@@ -147,6 +149,7 @@ def test_an_officer_of_another_agency_gets_not_found(client, program):
 def test_people_who_are_not_officers_get_not_found(client, program):
     member_of_a_startup = MembershipFactory(organisation=startup("Curious")).user
     for person in (UserFactory(), member_of_a_startup):
+        enable_totp(person)
         client.force_login(person)
         assert client.get(outreach_url(program)).status_code == 404
 
@@ -160,6 +163,7 @@ def test_an_unknown_program_is_not_found(client, officer):
 def test_moderators_see_every_program(client, program):
     moderator = UserFactory()
     moderator.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
+    enable_totp(moderator)
     client.force_login(moderator)
 
     assert client.get(outreach_url(program)).status_code == 200

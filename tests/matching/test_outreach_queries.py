@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from ecosystem.models import Location, OrganisationKind, Sector, Stage
-from tests.factories import MatchFactory, MembershipFactory, ProgramFactory, StartupProfileFactory
+from tests.factories import MatchFactory, ProgramFactory, StartupProfileFactory, officer_of
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_outreach_page_query_count_does_not_grow_with_the_list(client, django_as
     program.eligible_sectors.set({sector.parent for sector in sectors})
     program.save()
     make_listed(program, count, sectors)
-    client.force_login(MembershipFactory(organisation=program.agency).user)
+    client.force_login(officer_of(program.agency))
     url = reverse("matching:outreach_list", kwargs={"slug": program.slug})
 
     with django_assert_max_num_queries(MAX_QUERIES):
