@@ -17,7 +17,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export.widgets import Widget
 
-from ecosystem.models import Organisation, Technology
+from ecosystem.models import Technology
+from ecosystem.selectors.organisations import organisation_list_visible
 from ecosystem.text import fold, strip_diacritics
 
 LIST_SEPARATOR = re.compile(r"[;\n]")
@@ -241,11 +242,16 @@ class DateTimeWidget(Widget):
 
 
 class OrganisationWidget(Widget):
-    """An organisation given by its slug, which must be of one of `kinds`."""
+    """An organisation given by its slug, which must be of one of `kinds` and visible to `viewer`.
+
+    The resource sets `viewer` to the person importing: a slug they may not see (a private
+    organisation) reads as unknown, so a file cannot be used to learn its name.
+    """
 
     def __init__(self, *, kinds, wrong_kind_message: str):
         self.kinds = {str(kind) for kind in kinds}
         self.wrong_kind_message = wrong_kind_message
+        self.viewer = None
         self._found = {}
         super().__init__()
 
@@ -254,7 +260,7 @@ class OrganisationWidget(Widget):
         if not slug:
             return None
         if slug not in self._found:
-            self._found[slug] = Organisation.objects.filter(slug=slug).first()
+            self._found[slug] = organisation_list_visible(user=self.viewer).filter(slug=slug).first()
         organisation = self._found[slug]
         if organisation is None:
             raise ValueError(_("No organisation has the slug “%(slug)s”.") % {"slug": slug})

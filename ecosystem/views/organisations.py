@@ -225,7 +225,8 @@ def invitation_accept(request, token):
 @login_required
 @require_POST
 def membership_remove(request, slug, membership_id):
-    organisation = get_object_or_404(Organisation, slug=slug)
+    # Whether one may remove is the service's question; whether the organisation exists is not told.
+    organisation = _organisation_for(request, slug, OrgAction.VIEW)
     membership = get_object_or_404(Membership, pk=membership_id, organisation=organisation)
     try:
         services.membership_remove(user=request.user, membership=membership)

@@ -13,7 +13,7 @@ from tests.ecosystem.imports_support import (
     make_officer,
     upload,
 )
-from tests.factories import ProgramFactory, UserFactory
+from tests.factories import OrganisationFactory, ProgramFactory, UserFactory
 from tests.mfa import enable_totp
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +152,34 @@ def test_the_confirm_step_only_accepts_the_sessions_own_preview(client, agencies
 
     assert forged.status_code == 302
     assert not Program.objects.filter(slug="moi").exists()
+
+
+def test_another_agencys_draft_is_not_described_in_the_preview(officer_client, agencies):
+    _, other = agencies
+    ProgramFactory(agency=other, slug="ke-hoach-chua-cong-bo", title="Bí mật của sở B", live=False)
+    data = csv_bytes([PROGRAM_HEADER, ["ke-hoach-chua-cong-bo", "Của tôi", agencies[0].slug, "grant", "Tóm tắt"]])
+
+    response = upload(officer_client, "programs", "p.csv", data)
+    problems = response.context["report"].problems
+
+    assert [(p.row, p.column) for p in problems] == [(2, "slug")]
+    assert "another agency" not in problems[0].message and "cơ quan khác" not in problems[0].message
+    assert "Bí mật của sở B" not in response.content.decode()
+
+
+def test_a_private_organisations_slug_reads_as_unknown(officer_client, agencies):
+    OrganisationFactory(slug="cong-ty-an", name="Công ty Ẩn Danh", is_public=False)
+    data = csv_bytes([PROGRAM_HEADER, ["moi", "Mới", "cong-ty-an", "grant", "Tóm tắt"]])
+
+    response = upload(officer_client, "programs", "p.csv", data)
+    unknown = upload(
+        officer_client,
+        "programs",
+        "p.csv",
+        csv_bytes([PROGRAM_HEADER, ["moi", "Mới", "khong-ton-tai", "grant", "Tóm tắt"]]),
+    )
+
+    assert "Công ty Ẩn Danh" not in response.content.decode()
+    [problem] = response.context["report"].problems
+    [unknown_problem] = unknown.context["report"].problems
+    assert problem.message == unknown_problem.message.replace("khong-ton-tai", "cong-ty-an")

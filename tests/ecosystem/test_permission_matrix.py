@@ -149,3 +149,16 @@ def test_hidden_organisation_leaves_the_list_but_not_for_its_members(client):
 
     client.force_login(member)
     assert "Spam Co" in client.get(reverse("ecosystem:organisation_list")).content.decode()
+
+
+def test_removing_a_member_of_a_private_organisation_one_cannot_see_is_not_found(client):
+    """A wrong membership id and a real one answer alike, so member ids do not reveal the organisation."""
+    hidden = OrganisationFactory(is_public=False)
+    member = MembershipFactory(organisation=hidden, role=Role.MEMBER)
+    client.force_login(UserFactory())
+
+    real = client.post(reverse("ecosystem:membership_remove", args=[hidden.slug, member.pk]))
+    wrong = client.post(reverse("ecosystem:membership_remove", args=[hidden.slug, member.pk + 1000]))
+
+    assert real.status_code == wrong.status_code == 404
+    assert Membership.objects.filter(pk=member.pk).exists()

@@ -73,6 +73,9 @@ class BaseResource(resources.ModelResource):
     def __init__(self, *, user, row_numbers=()):
         super().__init__()
         self.user = user
+        for field in self.fields.values():
+            if isinstance(field.widget, widgets.OrganisationWidget):
+                field.widget.viewer = user
         self.row_numbers = list(row_numbers)
         self.changes: list[RowChange] = []
         self.row = None

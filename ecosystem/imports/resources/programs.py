@@ -138,7 +138,12 @@ class ProgramResource(AgencyScoped, BaseResource):
 
     def check_row(self, instance, row) -> dict:
         errors = {}
-        if self.is_foreign_agency(self._agency_before):
+        if self.is_foreign_agency(self._agency_before) and not self._stored[instance.pk].live:
+            # Another agency's draft is not theirs to know about: only that the slug is taken.
+            errors["slug"] = _("The slug “%(slug)s” is already taken; choose another one for your program.") % {
+                "slug": instance.slug
+            }
+        elif self.is_foreign_agency(self._agency_before):
             errors["agency"] = _(
                 "The program “%(slug)s” belongs to another agency; you can only change your own agency's programs."
             ) % {"slug": instance.slug}
