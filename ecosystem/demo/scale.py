@@ -149,7 +149,9 @@ class ScaleSeeder:
                 themes=tuple(THEMES_BY_KEY[key] for key in theme_keys),
                 language=language,
             )
-        record.verified_at = timezone.now() if gen.rng.random() < 0.2 else None
+        # Agencies act as agencies only once verified; other kinds are verified now and then.
+        verified = kind == "government_agency" or gen.rng.random() < 0.2
+        record.verified_at = timezone.now() if verified else None
         if kind in ("university", "research_institute"):
             self._add_capabilities(record)
         if kind in ("enterprise", "government_agency"):

@@ -171,6 +171,11 @@ def test_agency_people_can_draft_programs_in_the_admin(demo):
     assert not officers.exclude(pk__in=publishers).exists()
 
 
+def test_every_demo_agency_is_verified_so_its_officers_can_act(demo):
+    assert Organisation.objects.filter(kind="government_agency").exists()
+    assert not Organisation.objects.filter(kind="government_agency", is_verified=False).exists()
+
+
 def test_several_organisations_are_verified_by_the_demo_admin(demo):
     admin = get_user_model().objects.get(email="admin@helix.local")
     verified = Organisation.objects.filter(is_verified=True)

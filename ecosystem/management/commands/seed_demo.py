@@ -24,6 +24,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page
 
 from cms.demo_content import seed_site_pages
@@ -150,6 +151,10 @@ def ensure_demo_organisations(*, password: str, log: list[str]) -> list[Organisa
             organisation = services.organisation_create(
                 user=owner, name=demo.name, kind=demo.kind, summary=demo.summary
             )
+            # The programme office seeds these itself: verified, so the demo agency's officer has
+            # the powers a real, verified agency's officers have.
+            organisation.is_verified, organisation.verified_at = True, timezone.now()
+            organisation.save(update_fields=["is_verified", "verified_at", "updated_at"])
             log.append(f"created organisation {demo.name!r} ({demo.kind.label})")
         organisations.append(organisation)
     return organisations
