@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format migrate messages browser clean serve
+.PHONY: run test install lint format migrate messages browser clean serve audit outdated
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,15 @@ format: install
 messages: install
 	$(BIN)/python manage.py makemessages --locale vi --ignore '.venv/*' --no-obsolete
 	$(BIN)/python manage.py compilemessages --locale vi --ignore '.venv/*'
+
+# Known vulnerabilities in everything .venv holds, from PyPI's advisory data (needs pypi.org);
+# --strict fails when a package could not be checked, so an audit that could not look is not a pass.
+audit: install
+	$(BIN)/pip-audit --strict --progress-spinner off
+
+# Installed packages with a newer release on the configured package index: candidates for a pin bump.
+outdated: install
+	$(BIN)/pip list --outdated
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 browser:
