@@ -11,21 +11,30 @@ PORT ?= 8000
 .PHONY: run test install lint format migrate messages browser clean serve audit outdated
 
 $(STAMP): requirements.txt requirements-dev.txt
+	@echo "==> Creating .venv and installing the pinned requirements (the first time takes about a minute)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --progress-bar on -r requirements-dev.txt
 	touch $(STAMP)
 
 install: $(STAMP)
 
 migrate: install
+	@echo "==> Bringing the database up to date"
 	$(BIN)/python manage.py migrate --noinput
 
+# Links in e-mails and digests point where `make run` serves, unless SITE_URL is set in the environment.
+RUN_ENV = SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"
+
 run: migrate
-	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py search_rebuild
-	$(BIN)/python manage.py matches_rebuild
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "==> Loading the demo content"
+	$(RUN_ENV) $(BIN)/python manage.py seed_demo
+	@echo "==> Building the search index"
+	$(RUN_ENV) $(BIN)/python manage.py search_rebuild
+	@echo "==> Computing everyone's matches"
+	$(RUN_ENV) $(BIN)/python manage.py matches_rebuild
+	@$(RUN_ENV) $(BIN)/python manage.py demo_logins
+	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -2,11 +2,10 @@
 
 import functools
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from accounts.two_factor import send_to_activate
 from ecosystem.permissions import has_mfa
 
 
@@ -21,8 +20,9 @@ def two_factor_required(view):
     @login_required
     def guarded(request, *args, **kwargs):
         if not has_mfa(request.user):
-            messages.warning(request, _("Officers' pages need two-factor authentication. Turn it on to continue."))
-            return redirect("mfa_activate_totp")
+            return send_to_activate(
+                request, _("Officers' pages need two-factor authentication. Turn it on to continue.")
+            )
         return view(request, *args, **kwargs)
 
     return guarded

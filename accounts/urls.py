@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import views
+from accounts import views, views_mfa
 
 app_name = "accounts"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("export/", views.data_export, name="export"),
     path("delete/", views.delete_account, name="delete"),
+    path("two-factor/continue/", views_mfa.continue_after_activation, name="continue_after_mfa"),
 ]

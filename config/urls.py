@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views_mfa import activate_totp
 from config.health import healthz
 from config.i18n import set_language
 
@@ -32,6 +33,8 @@ urlpatterns = [
 
 # Vietnamese is served without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
+    # allauth's two-factor activation, returning people to the page that asked for it (same path).
+    path("accounts/2fa/totp/activate/", activate_totp, name="mfa_activate_totp"),
     path("accounts/", include("allauth.urls")),
     path("me/notifications/", include("notifications.urls")),
     path("me/", include("accounts.urls")),

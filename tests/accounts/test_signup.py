@@ -89,3 +89,12 @@ def test_password_reset_mail_reaches_the_person(client, smtp, user):
     assert response.status_code == 302
     [message] = smtp.to(user.email)
     assert "/accounts/password/reset/key/" in smtp.text_of(message)
+
+
+def test_account_e_mails_name_helix_not_example_com(client, smtp):
+    sign_up(client)
+
+    [message] = smtp.to(NEW_EMAIL)
+    text = message["Subject"] + smtp.text_of(message)
+    assert "example.com" not in text
+    assert "Helix" in message["Subject"]

@@ -258,3 +258,30 @@ def test_demo_people_can_sign_in_with_the_demo_password(demo, client):
     response = client.post("/accounts/login/", {"login": mentor.email, "password": "helix-demo-user"})
 
     assert response.status_code == 302
+
+
+def test_the_demo_has_a_moderator_and_its_agency_owner_is_an_officer(demo):
+    people = get_user_model().objects
+    assert people.get(email="moderator@helix.local").groups.filter(name="Moderators").exists()
+    assert people.get(email="owner.government@helix.local").groups.filter(name=OFFICERS_GROUP).exists()
+
+
+def test_the_site_is_named_helix_at_site_url(demo, settings):
+    from django.contrib.sites.models import Site
+
+    site = Site.objects.get_current()
+    assert (site.name, site.domain) == ("Helix", "127.0.0.1:8000")
+
+
+def test_demo_logins_lists_one_sign_in_per_persona_and_the_address(demo, settings):
+    settings.SITE_URL = "http://127.0.0.1:8100"
+    out = StringIO()
+    call_command("demo_logins", stdout=out)
+    lines = out.getvalue().splitlines()
+
+    signins = dict(re.findall(r"^\s+(\w+)\s+(\S+@\S+) / \S+$", "\n".join(lines), re.MULTILINE))
+    assert set(signins) == {"admin", "founder", "researcher", "officer", "moderator"}
+    people = get_user_model().objects
+    assert people.get(email=signins["founder"]).memberships.filter(organisation__kind="startup").exists()
+    assert Capability.objects.filter(owner__email=signins["researcher"]).exists()
+    assert lines[-1].startswith("Helix: http://127.0.0.1:8100/")

@@ -27,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from accounts.sites import site_sync
 from cms.demo_content import seed_site_pages
 from ecosystem.demo.loader import BATCH_SIZE
 from ecosystem.demo.plan import DEMO_SEED
@@ -34,10 +35,12 @@ from ecosystem.demo.progress import Progress, duration
 from ecosystem.demo.scale import ScaleSeeder
 from ecosystem.demo.seed import ORGANISATION_WORDS, demo_ecosystem_seed
 from ecosystem.models import Capability, MentorOffer, Need, Organisation, OrganisationKind, Program, StartupProfile
-from ecosystem.permissions import MODERATORS_GROUP
+from ecosystem.permissions import MODERATORS_GROUP, OFFICERS_GROUP
 from ecosystem.services import organisations as services
 
 DEMO_ADMIN_EMAIL = "admin@helix.local"
+DEMO_MODERATOR_EMAIL = "moderator@helix.local"
+DEMO_OFFICER_EMAIL = "owner.government@helix.local"
 # Wagtail and django-tasks log every page save; the command's own lines say the same in one line each.
 CHATTY_LOGGERS = ("wagtail", "django_tasks", "modelsearch", "ecosystem.services.organisations")
 
@@ -139,6 +142,19 @@ def ensure_moderators_group(log: list[str]) -> Group:
     return group
 
 
+def ensure_demo_staff(*, moderators: Group, password: str, log: list[str]) -> None:
+    """A moderator to approve officers' submissions, and the demo agency's owner among the officers."""
+    moderator = ensure_user(email=DEMO_MODERATOR_EMAIL, password=password, display_name="Demo moderator", log=log)
+    if not moderator.groups.filter(pk=moderators.pk).exists():
+        moderator.groups.add(moderators)
+        log.append(f"added {DEMO_MODERATOR_EMAIL} to {moderators.name!r}")
+    officers = Group.objects.filter(name=OFFICERS_GROUP).first()
+    owner = get_user_model().objects.filter(email=DEMO_OFFICER_EMAIL).first()
+    if officers is not None and owner is not None and not owner.groups.filter(pk=officers.pk).exists():
+        owner.groups.add(officers)
+        log.append(f"added {DEMO_OFFICER_EMAIL} to {officers.name!r}")
+
+
 def ensure_demo_organisations(*, password: str, log: list[str]) -> list[Organisation]:
     """Return the demo organisations, creating each missing one with its own demo owner."""
     organisations = []
@@ -220,7 +236,9 @@ class Command(BaseCommand):
         # The quiet block also covers the commit, where Wagtail's on-commit handlers log.
         with _quiet(CHATTY_LOGGERS, enabled=options["verbosity"] < 2), transaction.atomic():
             log = seed_site_pages()
-            ensure_moderators_group(log)
+            site = site_sync()
+            log.append(f"site named {site.name!r} at {site.domain}")
+            moderators = ensure_moderators_group(log)
             admin = ensure_user(
                 email=DEMO_ADMIN_EMAIL,
                 password=admin_password,
@@ -229,6 +247,7 @@ class Command(BaseCommand):
                 log=log,
             )
             ensure_demo_organisations(password=owner_password, log=log)
+            ensure_demo_staff(moderators=moderators, password=owner_password, log=log)
             log += demo_ecosystem_seed(
                 admin=admin,
                 password=owner_password,
