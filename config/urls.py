@@ -45,6 +45,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+# The 500 page's inline styles need the response's CSP nonce, which Django's own handler cannot give.
+handler500 = "config.errors.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -173,6 +174,7 @@ LOGGING = {
 from config.settings.accounts import *  # noqa: E402,F403
 from config.settings.accounts import SOCIAL_LOGIN_APPS  # noqa: E402
 from config.settings.celery import *  # noqa: E402,F403
+from config.settings.csp import *  # noqa: E402,F403
 from config.settings.email import *  # noqa: E402,F403
 from config.settings.matching import *  # noqa: E402,F403
 from config.settings.search import *  # noqa: E402,F403

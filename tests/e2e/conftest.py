@@ -5,7 +5,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from playwright.sync_api import sync_playwright
+from wagtail.models import Locale, Page
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
 # test (fixtures, assertions) are still synchronous and safe here.
@@ -47,3 +49,11 @@ def page(browser, request):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
     context.close()
+
+
+@pytest.fixture
+def wagtail_root():
+    """Make sure Wagtail's tree root exists: a transactional test before this one emptied what migrations install."""
+    if not Page.objects.filter(depth=1).exists():
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        Page.add_root(instance=Page(title="Root", slug="root"))

@@ -25,7 +25,7 @@ def wait_for_mail(inbox, address, timeout=15):
 
 
 @pytest.fixture
-def demo_site():
+def demo_site(wagtail_root):
     call_command("seed_demo", verbosity=0)
 
 

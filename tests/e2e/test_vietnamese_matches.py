@@ -11,11 +11,9 @@ import re
 import unicodedata
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 from django.utils.translation import gettext
-from wagtail.models import Locale, Page
 
 from tests.e2e.conftest import ARTIFACTS
 from tests.factories import UserFactory
@@ -100,11 +98,7 @@ def is_agriculture(title: str) -> bool:
 
 
 @pytest.fixture
-def demo_site(taxonomies):
-    # A transactional test before this one emptied what migrations install: Wagtail's tree root too.
-    if not Page.objects.filter(depth=1).exists():
-        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        Page.add_root(instance=Page(title="Root", slug="root"))
+def demo_site(taxonomies, wagtail_root):
     call_command("seed_demo", verbosity=0)
 
 
