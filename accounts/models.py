@@ -28,6 +28,16 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+class Intent(models.TextChoices):
+    """What a person came to Helix for, asked at sign-up; it decides where the first sign-in leads."""
+
+    STARTUP = "startup", _("I run a startup or a company")
+    RESEARCH = "research", _("I do research at a university or institute")
+    MENTOR = "mentor", _("I want to mentor startups")
+    AGENCY = "agency", _("I work for a government agency or a support organisation")
+    EXPLORE = "explore", _("I am looking around")
+
+
 class User(AbstractUser):
     """A person with an account; people sign in with their e-mail address, there is no username."""
 
@@ -41,6 +51,8 @@ class User(AbstractUser):
         default="vi",
         help_text=_("The language of the e-mails we send you."),
     )
+
+    intent = models.CharField(_("what brings you to Helix"), max_length=16, choices=Intent.choices, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts.forms import DeleteAccountForm, ProfileForm
+from accounts.onboarding import first_steps, has_started
 from accounts.services import user_data_export, user_delete
 from ecosystem.permissions import has_mfa, requires_mfa
 from ecosystem.selectors.organisations import organisation_list_for_member, organisation_list_solely_owned_by
@@ -30,7 +31,17 @@ def dashboard(request):
             "form": form,
             "memberships": organisation_list_for_member(user=request.user),
             "needs_mfa": requires_mfa(request.user) and not has_mfa(request.user),
+            "first_steps": [] if has_started(request.user) else first_steps(request.user.intent),
         },
+    )
+
+
+@login_required
+def welcome(request):
+    return render(
+        request,
+        "accounts/welcome.html",
+        {"steps": first_steps(request.user.intent), "intent": request.user.get_intent_display()},
     )
 
 

@@ -62,7 +62,9 @@ def organisation_list(request):
 
 @login_required
 def organisation_create(request):
-    form = OrganisationForm(request.POST or None)
+    # Onboarding links here with the kind the person came for (?kind=startup) already chosen.
+    kind = request.GET.get("kind")
+    form = OrganisationForm(request.POST or None, initial={"kind": kind} if kind in OrganisationKind.values else None)
     if request.method == "POST" and form.is_valid():
         organisation = services.organisation_create(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your organisation has been created."))

@@ -12,8 +12,14 @@ pytestmark = pytest.mark.django_db
 NEW_EMAIL = "lan.nguyen@example.vn"
 
 
-def sign_up(client, email=NEW_EMAIL):
-    return client.post(reverse("account_signup"), {"email": email, "password1": PASSWORD, "password2": PASSWORD})
+SIGNUP_DETAILS = {"display_name": "Nguyễn Thị Lan", "intent": "research"}
+
+
+def sign_up(client, email=NEW_EMAIL, prefix=""):
+    return client.post(
+        f"{prefix}{reverse('account_signup')}",
+        {"email": email, "password1": PASSWORD, "password2": PASSWORD, **SIGNUP_DETAILS},
+    )
 
 
 def log_in(client, email=NEW_EMAIL, password=PASSWORD):
@@ -51,13 +57,16 @@ def test_confirmed_address_can_log_in(client, smtp):
     client.logout()
     response = log_in(client)
     assert response.status_code == 302
-    assert response.url == reverse("accounts:dashboard")
+    # Someone new is led to what they came for first (tests/accounts/test_onboarding.py).
+    assert response.url == reverse("accounts:welcome")
     dashboard = client.get(reverse("accounts:dashboard"))
     assert NEW_EMAIL in dashboard.content.decode()
 
 
 def test_english_signup_sends_english_mail(client, smtp):
-    client.post("/en/accounts/signup/", {"email": NEW_EMAIL, "password1": PASSWORD, "password2": PASSWORD})
+    client.post(
+        "/en/accounts/signup/", {"email": NEW_EMAIL, "password1": PASSWORD, "password2": PASSWORD, **SIGNUP_DETAILS}
+    )
     [message] = smtp.to(NEW_EMAIL)
     assert "/en/accounts/confirm-email/" in smtp.text_of(message)
     assert get_user_model().objects.get(email=NEW_EMAIL).preferred_language == "en"
