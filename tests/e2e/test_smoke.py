@@ -35,6 +35,8 @@ def test_signup_verify_login_switch_language_logout(demo_site, page, live_server
     page.fill("input[name=email]", EMAIL)
     page.fill("input[name=password1]", PASSWORD)
     page.fill("input[name=password2]", PASSWORD)
+    page.fill("input[name=display_name]", "Nguyễn Thị Lan")
+    page.check("input[name=intent][value=startup]")
     page.locator("form[action$='/accounts/signup/'] button[type=submit]").click()
     page.wait_for_url(re.compile(r"/accounts/confirm-email/$"))
 
@@ -47,7 +49,11 @@ def test_signup_verify_login_switch_language_logout(demo_site, page, live_server
     page.fill("input[name=login]", EMAIL)
     page.fill("input[name=password]", PASSWORD)
     page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/me/$"))
+    # Someone new lands on the steps that fit what they came for: a founder registers a startup.
+    page.wait_for_url(re.compile(r"/me/welcome/$"))
+    assert "Nguyễn Thị Lan" in page.locator("main h1").inner_text()
+    assert "kind=startup" in page.locator("main .first-steps a").first.get_attribute("href")
+    page.goto(f"{live_server.url}/me/")
     assert EMAIL in page.locator("main").inner_text()
 
     page.locator("#language-switcher [data-language=en]").click()
