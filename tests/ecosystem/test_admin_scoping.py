@@ -112,7 +112,7 @@ def test_a_programs_own_history_still_lists_its_entries(client, world):
     assert response.status_code == 200
     page = body(response)
     assert "Program moderation / Kiểm duyệt chương trình" in page  # the workflow it was submitted to
-    assert "2 program log entries" in page
+    assert "2 mục nhật ký chương trình" in page
 
 
 def test_workflow_reports_list_the_officers_own_submissions(client, world):

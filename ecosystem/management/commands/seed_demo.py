@@ -236,8 +236,9 @@ class Command(BaseCommand):
         # The quiet block also covers the commit, where Wagtail's on-commit handlers log.
         with _quiet(CHATTY_LOGGERS, enabled=options["verbosity"] < 2), transaction.atomic():
             log = seed_site_pages()
-            site = site_sync()
-            log.append(f"site named {site.name!r} at {site.domain}")
+            site, renamed = site_sync()
+            if renamed:
+                log.append(f"site named {site.name!r} at {site.domain}")
             moderators = ensure_moderators_group(log)
             admin = ensure_user(
                 email=DEMO_ADMIN_EMAIL,
