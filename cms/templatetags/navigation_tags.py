@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from cms.models import TRANSLATION_ROUTE_PREFIX
@@ -33,6 +34,33 @@ def _current(path: str, url: str) -> str:
     if path == url:
         return "page"
     return "true" if path.startswith(url) else ""
+
+
+# The directories, grouped under one menu entry so the main menu fits on one line at any width.
+DIRECTORIES = [
+    ("ecosystem:startup_list", "Startups"),
+    ("ecosystem:capability_list", "Research"),
+    ("ecosystem:mentor_list", "Mentors"),
+    ("ecosystem:need_list", "Needs"),
+    ("ecosystem:organisation_list", "Organisations"),
+]
+
+
+@register.simple_tag(takes_context=True)
+def directory_items(context) -> list[MenuItem]:
+    """Return the directory links, each marked when the page is in that directory."""
+    request = context.get("request")
+    path = request.path if request else ""
+    items = []
+    for name, title in DIRECTORIES:
+        url = reverse(name)
+        items.append(MenuItem(title=_(title), url=url, current=_current(path, url)))
+    return items
+
+
+@register.filter
+def any_current(items: list[MenuItem]) -> bool:
+    return any(item.current for item in items)
 
 
 @register.simple_tag(takes_context=True)
