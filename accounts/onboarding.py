@@ -18,9 +18,12 @@ class Step:
 
 
 def has_started(user) -> bool:
-    """True once the person belongs to an organisation or has posted a capability or a mentor offer."""
+    """True once the person belongs to an organisation or has posted a capability or a mentor offer;
+    staff, moderators and officers (any group) have their own work and are never "new"."""
     return (
-        Membership.objects.filter(user=user).exists()
+        user.is_staff
+        or user.groups.exists()
+        or Membership.objects.filter(user=user).exists()
         or Capability.objects.filter(owner=user).exists()
         or MentorOffer.objects.filter(user=user).exists()
     )

@@ -76,3 +76,9 @@ def test_registering_an_organisation_from_a_first_step_has_its_kind_chosen(clien
     client.force_login(UserFactory())
     form = client.get(f"{reverse('ecosystem:organisation_create')}?kind={OrganisationKind.STARTUP}").context["form"]
     assert form["kind"].value() == OrganisationKind.STARTUP
+
+
+def test_staff_and_moderators_are_never_led_to_the_welcome_steps(client):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    signed_in = client.post(reverse("account_login"), {"login": admin.email, "password": PASSWORD})
+    assert signed_in.url == reverse("accounts:dashboard")
