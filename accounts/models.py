@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ecosystem.fields import OneLineCharField
@@ -68,3 +69,8 @@ class User(AbstractUser):
 
     def get_full_name(self):
         return self.display_name or super().get_full_name()
+
+    @property
+    def public_name(self) -> str:
+        """Return the name others may see: never the e-mail address, which is a contact detail."""
+        return self.get_full_name() or gettext("A Helix member")

@@ -1,18 +1,17 @@
-import json
-
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from accounts.export import as_json, user_data_export, user_data_zip
 from accounts.forms import DeleteAccountForm, ProfileForm
 from accounts.onboarding import first_steps, has_started
-from accounts.services import user_data_export, user_delete
+from accounts.services import user_delete
 from ecosystem.permissions import has_mfa, requires_mfa
 from ecosystem.selectors.organisations import organisation_list_for_member, organisation_list_solely_owned_by
 
@@ -48,13 +47,19 @@ def welcome(request):
 @login_required
 @require_GET
 def data_export(request):
-    data = user_data_export(user=request.user)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
-    )
+    data = user_data_export(user=request.user, session_key=request.session.session_key)
+    response = HttpResponse(as_json(data), content_type="application/json; charset=utf-8")
     filename = f"helix-data-{timezone.now():%Y%m%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@login_required
+@require_GET
+def data_export_zip(request):
+    archive = user_data_zip(user=request.user, session_key=request.session.session_key)
+    filename = f"helix-data-{timezone.now():%Y%m%d}.zip"
+    return FileResponse(archive, as_attachment=True, filename=filename, content_type="application/zip")
 
 
 @login_required

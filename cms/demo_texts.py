@@ -307,21 +307,31 @@ def _privacy_body(language: str, page_id: PageIdLookup) -> list[dict]:
                 "một chiều (chúng tôi không đọc được mật khẩu của bạn).</li>"
                 "<li><b>Tổ chức và vai trò:</b> bạn thuộc tổ chức nào, với vai trò chủ sở hữu, quản trị viên hay "
                 "thành viên.</li>"
-                "<li><b>Nội dung bạn đăng:</b> hồ sơ tổ chức, năng lực, nhu cầu và phản hồi về các gợi ý.</li>"
+                "<li><b>Nội dung bạn đăng:</b> hồ sơ tổ chức, năng lực, đề nghị cố vấn, nhu cầu, các đề nghị giới "
+                "thiệu cùng lời nhắn kèm theo, tìm kiếm đã lưu và phản hồi về các gợi ý.</li>"
+                "<li><b>Thông báo:</b> thiết lập nhận e-mail, các thông báo và e-mail chúng tôi đã gửi bạn.</li>"
                 "<li><b>Thông tin bảo mật:</b> thiết lập xác thực hai lớp và các lần đăng nhập, để bảo vệ tài khoản "
                 "của bạn.</li></ul>"
             ),
             heading("Ai nhìn thấy dữ liệu"),
             paragraph(
                 "<p>Hồ sơ của tổ chức ở chế độ công khai hiển thị cho mọi người. Địa chỉ e-mail cá nhân của bạn "
-                "không bao giờ được hiển thị công khai; chỉ chủ sở hữu, quản trị viên của tổ chức bạn tham gia và "
-                "người kiểm duyệt của nền tảng mới thấy được.</p>"
+                "không bao giờ được hiển thị công khai: một thành viên khác chỉ thấy nó sau khi bạn và họ đã chấp "
+                "nhận một đề nghị giới thiệu (hoặc khi nhóm cố vấn do cán bộ chương trình lập ghép cặp hai bên). "
+                "Những người còn lại thấy địa chỉ liên hệ chung của tổ chức, nếu tổ chức công bố, và có thể gửi đề "
+                "nghị giới thiệu. Chủ sở hữu, quản trị viên của tổ chức bạn tham gia và người kiểm duyệt của nền "
+                "tảng cũng thấy được địa chỉ của bạn.</p>"
             ),
             heading("Quyền của bạn"),
             paragraph(
-                "<p>Trong mục <b>Tài khoản của tôi</b>, bạn có thể tải toàn bộ dữ liệu cá nhân dưới dạng tệp JSON "
-                "hoặc xoá tài khoản. Khi xoá tài khoản, thông tin cá nhân của bạn bị xoá; nội dung đã đăng thay mặt "
-                "tổ chức vẫn thuộc về tổ chức đó.</p>"
+                "<p>Theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, bạn có quyền nhận dữ liệu cá nhân mà "
+                "chúng tôi lưu về bạn. Trong mục <b>Tài khoản của tôi</b>, bạn có thể tải toàn bộ dữ liệu đó: tài "
+                "khoản, tổ chức, hồ sơ, năng lực, đề nghị cố vấn, nhu cầu, các đề nghị giới thiệu và lời nhắn, những "
+                "gì bạn đã làm với các gợi ý, tìm kiếm đã lưu, thông báo và e-mail đã gửi, phiên đăng nhập và trạng "
+                "thái xác thực hai lớp (không bao giờ kèm mã bí mật). Dữ liệu được tải về dưới dạng tệp JSON, hoặc "
+                "tệp zip kèm cả các tệp bạn đã tải lên.</p>"
+                "<p>Bạn cũng có thể xoá tài khoản. Khi xoá tài khoản, thông tin cá nhân của bạn bị xoá; nội dung đã "
+                "đăng thay mặt tổ chức vẫn thuộc về tổ chức đó.</p>"
                 "<p><i>Đây là nội dung minh hoạ của bản demo; đơn vị vận hành cần thay bằng chính sách bảo vệ dữ "
                 "liệu cá nhân chính thức.</i></p>"
             ),
@@ -334,20 +344,29 @@ def _privacy_body(language: str, page_id: PageIdLookup) -> list[dict]:
             "your password (we cannot read your password).</li>"
             "<li><b>Organisations and roles:</b> which organisations you belong to, as owner, administrator or "
             "member.</li>"
-            "<li><b>What you post:</b> organisation profiles, capabilities, needs and feedback on suggestions.</li>"
+            "<li><b>What you post:</b> organisation profiles, capabilities, mentor offers, needs, introduction "
+            "requests and their messages, saved searches and feedback on suggestions.</li>"
+            "<li><b>Notifications:</b> your e-mail settings, and the notifications and e-mails we sent you.</li>"
             "<li><b>Security information:</b> your two-factor set-up and sign-ins, to protect your account.</li></ul>"
         ),
         heading("Who sees it"),
         paragraph(
             "<p>Public organisation profiles are visible to everyone. Your personal e-mail address is never shown "
-            "publicly; only the owners and administrators of organisations you belong to, and the platform's "
-            "moderators, can see it.</p>"
+            "publicly: another member sees it only once an introduction between you has been accepted (or an "
+            "officer's mentoring cohort has paired you). Everyone else sees your organisation's contact address, "
+            "if it published one, and can request an introduction. The owners and administrators of organisations "
+            "you belong to, and the platform's moderators, can also see your address.</p>"
         ),
         heading("Your rights"),
         paragraph(
-            "<p>Under <b>My account</b> you can download all your personal data as a JSON file or delete your "
-            "account. Deleting your account removes your personal information; content you posted on behalf of an "
-            "organisation stays with that organisation.</p>"
+            "<p>Vietnam's Decree 13/2023/NĐ-CP on personal data protection gives you the right to get the personal "
+            "data we keep about you. Under <b>My account</b> you can download all of it: your account, "
+            "organisations, profiles, capabilities, mentor offer, needs, introductions and their messages, what you "
+            "did with your matches, saved searches, the notifications and e-mails we sent, your sign-in sessions "
+            "and your two-factor set-up (never its secrets). It comes as a JSON file, or as a zip that also holds "
+            "the files you uploaded.</p>"
+            "<p>You can also delete your account. Deleting your account removes your personal information; content "
+            "you posted on behalf of an organisation stays with that organisation.</p>"
             "<p><i>This is demo content; whoever runs a deployment must replace it with their official personal "
             "data protection policy.</i></p>"
         ),

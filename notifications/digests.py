@@ -327,7 +327,8 @@ def _introductions(user, *, sent_keys, batch: DigestBatch, now) -> list[dict]:
         items.append(
             {
                 "key": key,
-                "requester": str(introduction.requester),
+                # A name only: the requester's address is shared once the request is accepted.
+                "requester": introduction.requester.public_name,
                 "expires": formats.date_format(timezone.localtime(introduction.expires_at), "DATE_FORMAT"),
                 "url": absolute_url(_introduction_path(introduction)),
             }

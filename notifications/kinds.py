@@ -26,7 +26,13 @@ def _role(value: str | None) -> str:
     return str(Role(value).label) if value in Role.values else (value or "")
 
 
+def _person(name: str | None) -> str:
+    # Receivers store a person's name or "" (no name given), never an e-mail address.
+    return name or _("A Helix member")
+
+
 def _introduction_requested(c: dict) -> Text:
+    c = {**c, "requester": _person(c.get("requester"))}
     body = _("%(requester)s would like to be introduced to you about “%(subject)s”.") % c
     if c.get("expires_at"):
         body += " " + _("Please accept or decline before %(date)s.") % {"date": _date(c["expires_at"])}
@@ -53,6 +59,7 @@ def _introduction_expired(c: dict) -> Text:
 
 
 def _mentoring_assigned(c: dict) -> Text:
+    c = {**c, "mentor": _person(c.get("mentor"))}
     return Text(
         _("Mentoring assignment in %(cohort)s") % c,
         _("%(startup)s will be mentored by %(mentor)s in the program “%(program)s”.") % c,

@@ -95,7 +95,9 @@ def on_introduction_requested(sender, introduction, **kwargs):
             kind=NotificationKind.INTRODUCTION_REQUESTED,
             key=f"introduction_requested:{introduction.pk}:{person.pk}",
             context={
-                "requester": str(introduction.requester),
+                # A name only (rendered in the reader's language when there is none): the requester's
+                # address is shared once the request is accepted.
+                "requester": introduction.requester.get_full_name(),
                 "subject": _title(answerer_end),
                 "expires_at": introduction.expires_at.isoformat() if introduction.expires_at else None,
                 "message": introduction.message,
@@ -140,7 +142,7 @@ def on_cohort_published(sender, cohort, pairs=None, **kwargs):
             "cohort": cohort.name,
             "program": cohort.program.title,
             "startup": pair.organisation.name,
-            "mentor": str(pair.mentor.user),
+            "mentor": pair.mentor.user.get_full_name(),
         }
         # The startup's people see their mentor; the mentor sees the startup.
         audience = [(person, pair.mentor) for person in _organisation_people(pair.organisation_id)]

@@ -169,7 +169,8 @@ class MentorOffer(Hideable, Timestamped):
         verbose_name_plural = _("mentor offers")
 
     def __str__(self):
-        return f"{self.user} – {self.headline}"
+        # Shown to others (digests, notifications): the mentor's name, never their e-mail address.
+        return f"{self.user.public_name} – {self.headline}"
 
     def get_absolute_url(self):
         return reverse("ecosystem:mentor_detail", kwargs={"pk": self.pk})

@@ -58,7 +58,7 @@ def status_class(status) -> str:
 @register.filter
 def public_name(user) -> str:
     """Return a person's name for public pages: never their e-mail address, which is a contact detail."""
-    return (user.get_full_name() if user else "") or _("A Helix member")
+    return user.public_name if user else _("A Helix member")
 
 
 @register.filter

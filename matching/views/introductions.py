@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from matching.contacts import may_see_contact
 from matching.models import IntroductionStatus, Relationship, RelationshipStatus, Side
 from matching.presenters import match_cards
 from matching.services import introductions as services
@@ -46,7 +47,7 @@ def _name(end) -> str:
     if end is None:
         return _("(no longer listed)")
     if hasattr(end, "headline"):  # a mentor offer: the person, not the offer
-        return str(end.user)
+        return end.user.public_name
     return str(end)
 
 
@@ -106,7 +107,11 @@ def introduction_detail(request, pk):
             "requester_name": _name(requester_end),
             "answerer_name": _name(answerer_end),
             # Contact details are shared both ways once, and only once, the request is accepted.
-            "contacts": accepted,
+            "contacts": [
+                person
+                for person in (introduction.requester, introduction.answered_by)
+                if accepted and may_see_contact(request.user, person)
+            ],
             "can_answer": role == "recipient" and introduction.status == IntroductionStatus.PENDING,
             "decline_form": DeclineForm(),
             "relationship": relationship,
