@@ -113,7 +113,8 @@ def sign_in(page, base):
     page.fill("input[name=login]", EMAIL)
     page.fill("input[name=password]", PASSWORD)
     page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/me/$"))
+    # A newcomer lands on the first steps (tests/accounts/test_onboarding.py).
+    page.wait_for_url(re.compile(r"/me/welcome/$"))
 
 
 def register_startup(page, base) -> str:

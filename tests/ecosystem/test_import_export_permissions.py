@@ -45,8 +45,10 @@ def test_anonymous_people_are_sent_to_sign_in(client):
 
 def test_people_without_admin_access_get_nothing(client):
     client.force_login(UserFactory())
-    assert client.get(INDEX).status_code == 302  # Wagtail turns them away from the admin
-    assert export(client, "organisations", "csv").status_code == 302
+    # The admins' door says why it is closed (tests/accounts/test_admin_door.py).
+    assert client.get(INDEX).status_code == 403
+    response = export(client, "organisations", "csv")
+    assert response.status_code == 403 and "text/csv" not in response["Content-Type"]
 
 
 def test_admin_users_who_are_neither_moderators_nor_officers_are_refused(client):
