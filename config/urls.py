@@ -6,17 +6,23 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views_mfa import activate_totp
 from config.health import healthz
 from config.i18n import set_language
+from config.robots import robots_txt
+from config.sitemaps import SITEMAPS
 
 # Both admins sign people in through allauth, so two-factor authentication cannot be bypassed.
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # One sitemap for both languages, at the root where crawlers look for it.
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("django-admin/", admin.site.urls),
     path(
         f"{settings.WAGTAILADMIN_PATH}login/",

@@ -3,14 +3,13 @@
 from django import forms
 from django.db.models import F
 from django.db.models.functions import Coalesce
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ecosystem.fields import LIST_MAX_LENGTH
 from ecosystem.models import Location, OrganisationKind, Program, Sector, Stage
 from ecosystem.permissions import program_agencies_for
-from ecosystem.text import strip_diacritics
+from ecosystem.slugs import is_mangled_slug, unique_slug
 
 
 class SectorMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -28,12 +27,7 @@ def sectors_grouped():
 
 def unique_program_slug(title: str, *, exclude_pk=None) -> str:
     """Return a free ASCII slug for a program title ("Đổi mới sáng tạo" → "doi-moi-sang-tao")."""
-    base = slugify(strip_diacritics(title))[:240] or "program"
-    taken = Program.objects.exclude(pk=exclude_pk) if exclude_pk else Program.objects.all()
-    slug, suffix = base, 2
-    while taken.filter(slug=slug).exists():
-        slug, suffix = f"{base}-{suffix}", suffix + 1
-    return slug
+    return unique_slug(title, taken=Program.objects.exclude(pk=exclude_pk), max_length=240, fallback="program")
 
 
 class ProgramForm(WagtailAdminModelForm):
@@ -79,8 +73,10 @@ class ProgramForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        title = cleaned.get("title")
-        if not cleaned.get("slug") and title:
+        title, slug = cleaned.get("title"), cleaned.get("slug")
+        # The slug field has already transliterated what it was sent; a slug that an older slug
+        # widget spoilt ("tai-tr-djbscl" for "Tài trợ ĐBSCL") is made again from the title.
+        if title and "slug" in cleaned and (not slug or is_mangled_slug(slug, title)):
             cleaned["slug"] = unique_program_slug(title, exclude_pk=self.instance.pk)
         go_live_at, closes_at = cleaned.get("go_live_at"), cleaned.get("closes_at")
         if go_live_at and closes_at and go_live_at >= closes_at:

@@ -26,7 +26,6 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.rich_text import get_rich_text_editor_widget
 from wagtail.admin.ui.tables import Column, StatusTagColumn
-from wagtail.admin.widgets.slug import SlugInput
 from wagtail.models import Revision, WorkflowState
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -205,7 +204,7 @@ class ProgramViewSet(SnippetViewSet):
             ObjectList(
                 [
                     TitleFieldPanel("title"),
-                    FieldPanel("slug", widget=SlugInput(attrs={"data-w-slug-allow-unicode-value": "false"})),
+                    FieldPanel("slug"),
                     # A plain select: Wagtail's organisation chooser would list every organisation.
                     FieldPanel("agency", widget=forms.Select),
                     FieldPanel("kind"),

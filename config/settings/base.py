@@ -36,10 +36,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -135,6 +137,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Our own strings first; allauth ships no Vietnamese, so its strings are translated in locale/allauth.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "allauth"]
 TIME_ZONE = env("TIME_ZONE", default="Asia/Ho_Chi_Minh")
+# Django's Vietnamese dates begin with "Ngày", which our sentences already say (config/formats/vi).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -152,6 +156,8 @@ STORAGES = {
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Helix"
 WAGTAILADMIN_PATH = "admin/"
+# Slugs are ASCII: Vietnamese letters are transliterated (ecosystem.slugs), not kept or dropped.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # Passwords are managed by allauth (with its rate limits and e-mails), not by Wagtail's own views.
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False

@@ -16,7 +16,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.models import Revision
 
 from ecosystem import taxonomy_data
@@ -39,6 +38,7 @@ from ecosystem.models import (
 from ecosystem.models.programs import PUBLISHER_KINDS
 from ecosystem.permissions import OFFICERS_GROUP
 from ecosystem.services.taxonomies import taxonomies_install
+from ecosystem.slugs import slug_from
 from ecosystem.text import fold
 
 BATCH_SIZE = 2000
@@ -73,7 +73,7 @@ class Taxonomy:
     @classmethod
     def load(cls, technology_names: Iterable[str]) -> "Taxonomy":
         """Return the vocabularies, creating any technology tag in `technology_names` that is missing."""
-        names = {slugify(name): name for name in sorted(set(technology_names))}
+        names = {slug_from(name): name for name in sorted(set(technology_names))}
         # bulk_create skips Technology.save(), which fills `folded`; it is filled here instead.
         Technology.objects.bulk_create(
             [Technology(name=name, slug=slug, folded=fold(name)) for slug, name in names.items()],

@@ -3,11 +3,10 @@
 from datetime import date, datetime, time
 
 from django.utils import timezone
-from django.utils.text import slugify
 
 from ecosystem import taxonomy_data
 from ecosystem.demo import sentences as s
-from ecosystem.text import strip_diacritics
+from ecosystem.slugs import slug_from
 
 SECTOR_NAMES = {
     slug: (name_vi, name_en)
@@ -64,7 +63,7 @@ class UniqueSlugs:
         self._suffix = suffix
 
     def take(self, text: str, *, limit: int = 200) -> str:
-        base = (slugify(strip_diacritics(text))[:limit] or "item") + self._suffix
+        base = (slug_from(text, max_length=limit) or "item") + self._suffix
         slug, number = base, self._next.get(base, 2)
         while slug in self._taken:
             slug, number = f"{base}-{number}", number + 1

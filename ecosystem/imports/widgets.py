@@ -13,13 +13,13 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export.widgets import Widget
 
 from ecosystem.models import Technology
 from ecosystem.selectors.organisations import organisation_list_visible
-from ecosystem.text import fold, strip_diacritics
+from ecosystem.slugs import as_slug, slug_from
+from ecosystem.text import fold
 
 LIST_SEPARATOR = re.compile(r"[;\n]")
 _EXCEL_SAFE_DIGITS = 15  # Excel keeps 15 significant digits; bigger amounts are exported as text
@@ -52,6 +52,13 @@ class TextWidget(Widget):
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else str(value)
+
+
+class SlugWidget(TextWidget):
+    """A slug; one written in Vietnamese ("Tài trợ ĐBSCL") is transliterated as the admin does."""
+
+    def clean(self, value, row=None, **kwargs):
+        return as_slug(as_text(value))
 
 
 class ChoiceWidget(Widget):
@@ -352,7 +359,7 @@ class TechnologyListWidget(Widget):
         return known
 
     def _new(self, name: str) -> Technology:
-        base = slugify(strip_diacritics(name))[:110] or "technology"
+        base = slug_from(name, max_length=110) or "technology"
         slug, suffix = base, 2
         while slug in self._created_slugs or Technology.objects.filter(slug=slug).exists():
             slug, suffix = f"{base}-{suffix}", suffix + 1

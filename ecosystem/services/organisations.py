@@ -12,13 +12,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ecosystem import emails
 from ecosystem.models import Invitation, JoinRequest, Membership, Organisation, Role
 from ecosystem.permissions import OrgAction, is_moderator, require, role_in
-from ecosystem.text import strip_diacritics
+from ecosystem.slugs import unique_slug
 
 logger = logging.getLogger(__name__)
 
@@ -26,11 +25,7 @@ INVITATION_VALID_DAYS = getattr(settings, "HELIX_INVITATION_VALID_DAYS", 14)
 
 
 def _unique_slug(name: str) -> str:
-    base = slugify(strip_diacritics(name))[:200] or "organisation"
-    slug, suffix = base, 2
-    while Organisation.objects.filter(slug=slug).exists():
-        slug, suffix = f"{base}-{suffix}", suffix + 1
-    return slug
+    return unique_slug(name, taken=Organisation.objects.all(), max_length=200, fallback="organisation")
 
 
 @transaction.atomic

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ecosystem.models import Capability, MentorOffer, Need, Organisation, StartupProfile, Technology
@@ -23,7 +22,8 @@ from ecosystem.permissions import (
     can_post_capability_for,
     can_post_need_for,
 )
-from ecosystem.text import fold, strip_diacritics
+from ecosystem.slugs import unique_slug
+from ecosystem.text import fold
 
 logger = logging.getLogger(__name__)
 
@@ -36,11 +36,7 @@ def _require(allowed: bool) -> None:
 
 
 def _unique_technology_slug(name: str) -> str:
-    base = slugify(strip_diacritics(name))[:110] or "technology"
-    slug, suffix = base, 2
-    while Technology.objects.filter(slug=slug).exists():
-        slug, suffix = f"{base}-{suffix}", suffix + 1
-    return slug
+    return unique_slug(name, taken=Technology.objects.all(), max_length=110, fallback="technology")
 
 
 def technology_list_get_or_create(*, names: Iterable[str]) -> list[Technology]:

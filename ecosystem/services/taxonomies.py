@@ -1,9 +1,9 @@
 """Installs the starting vocabularies; safe to run again (it updates by slug, never duplicates)."""
 
 from django.apps import apps as global_apps
-from django.utils.text import slugify
 
 from ecosystem import taxonomy_data
+from ecosystem.slugs import slug_from
 from ecosystem.text import fold
 
 
@@ -38,7 +38,7 @@ def taxonomies_install(*, apps=global_apps) -> dict[str, int]:
             )
     for name in taxonomy_data.TECHNOLOGY_SUGGESTIONS:
         # Historical models in migrations do not run Technology.save(), so `folded` is set here.
-        technology_model.objects.get_or_create(slug=slugify(name), defaults={"name": name, "folded": fold(name)})
+        technology_model.objects.get_or_create(slug=slug_from(name), defaults={"name": name, "folded": fold(name)})
     return {
         "locations": location_model.objects.count(),
         "stages": stage_model.objects.count(),

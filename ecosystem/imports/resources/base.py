@@ -92,8 +92,8 @@ class BaseResource(resources.ModelResource):
         return next((f.column_name for f in cls.fields.values() if f.attribute == attribute), None)
 
     def key_of(self, value):
-        text = widgets.as_text(value)
-        return text or None
+        # Read as the key column's widget reads it, so a row finds the object its cell names.
+        return self.fields[self.key].widget.clean(value) or None
 
     def lookup(self, keys) -> dict:
         return {getattr(obj, self.key): obj for obj in self.get_queryset().filter(**{f"{self.key}__in": keys})}

@@ -1,14 +1,13 @@
 """Organisations, identified by their slug."""
 
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ecosystem.imports import widgets
 from ecosystem.imports.resources.base import BaseResource, column_field
 from ecosystem.models import Organisation, OrganisationKind
-from ecosystem.text import strip_diacritics
+from ecosystem.slugs import slug_from
 
 
 class OrganisationResource(BaseResource):
@@ -16,7 +15,7 @@ class OrganisationResource(BaseResource):
     key = "slug"
     required_columns = ("slug", "name", "kind")
 
-    slug = column_field("slug")
+    slug = column_field("slug", widgets.SlugWidget())
     name = column_field("name")
     kind = column_field("kind", widgets.ChoiceWidget(OrganisationKind))
     summary = column_field("summary")
@@ -43,7 +42,7 @@ class OrganisationResource(BaseResource):
 
     def check_row(self, instance, row):
         if self._new and not instance.slug and instance.name:
-            suggestion = slugify(strip_diacritics(instance.name))
+            suggestion = slug_from(instance.name, max_length=200)
             return {
                 "slug": ValidationError(
                     _("Give each new organisation a slug, such as “%(slug)s”.") % {"slug": suggestion}

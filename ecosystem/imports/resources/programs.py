@@ -13,6 +13,7 @@ from ecosystem.imports import widgets
 from ecosystem.imports.resources.base import AgencyScoped, BaseResource, column_field
 from ecosystem.models import Location, OrganisationKind, Program, ProgramKind, Sector, Stage
 from ecosystem.models.programs import PUBLISHER_KINDS
+from ecosystem.slugs import slug_from
 
 
 class ProgramResource(AgencyScoped, BaseResource):
@@ -21,7 +22,7 @@ class ProgramResource(AgencyScoped, BaseResource):
     required_columns = ("slug", "title", "agency", "kind", "summary")
     rich_text = ("description", "how_to_apply")
 
-    slug = column_field("slug")
+    slug = column_field("slug", widgets.SlugWidget())
     title = column_field("title")
     agency = column_field(
         "agency",
@@ -138,6 +139,10 @@ class ProgramResource(AgencyScoped, BaseResource):
 
     def check_row(self, instance, row) -> dict:
         errors = {}
+        if self._new and not instance.slug and instance.title:
+            errors["slug"] = _("Give each new program a slug, such as “%(slug)s”.") % {
+                "slug": slug_from(instance.title, max_length=240)
+            }
         if self.is_foreign_agency(self._agency_before) and not self._stored[instance.pk].live:
             # Another agency's draft is not theirs to know about: only that the slug is taken.
             errors["slug"] = _("The slug “%(slug)s” is already taken; choose another one for your program.") % {
