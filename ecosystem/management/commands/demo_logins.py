@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db.models import Count, Q
 
-from ecosystem.management.commands.seed_demo import DEMO_ADMIN_EMAIL, DEMO_MODERATOR_EMAIL, DEMO_OFFICER_EMAIL
+from ecosystem.management.commands.seed_demo import DEMO_ADMIN_EMAIL, DEMO_MODERATOR_EMAIL
 from ecosystem.models import OrganisationKind, Role
 from ecosystem.permissions import MODERATORS_GROUP, OFFICERS_GROUP
 
@@ -29,6 +29,14 @@ def _researcher(users):
     return users.annotate(posted=Count("capabilities")).filter(posted__gt=0).order_by("-posted", "email")
 
 
+def _officer(users):
+    # The officer whose agencies publish the most programs: the fullest outreach lists to look at.
+    officers = users.filter(groups__name=OFFICERS_GROUP)
+    return officers.annotate(programs=Count("memberships__organisation__programs", distinct=True)).order_by(
+        "-programs", "email"
+    )
+
+
 def _in_group(users, group: str, preferred: str):
     members = users.filter(groups__name=group)
     return members.filter(email=preferred) or members.order_by("email")
@@ -45,7 +53,7 @@ class Command(BaseCommand):
             ("admin", users.filter(email=DEMO_ADMIN_EMAIL), admin_password),
             ("founder", _founder(users), password),
             ("researcher", _researcher(users), password),
-            ("officer", _in_group(users, OFFICERS_GROUP, DEMO_OFFICER_EMAIL), password),
+            ("officer", _officer(users), password),
             ("moderator", _in_group(users, MODERATORS_GROUP, DEMO_MODERATOR_EMAIL), password),
         ]
         self.stdout.write("Demo sign-ins (officers and moderators set up two-factor authentication first):")
