@@ -271,6 +271,11 @@ def test_the_site_is_named_helix_at_site_url(demo, settings):
 
     site = Site.objects.get_current()
     assert (site.name, site.domain) == ("Helix", "127.0.0.1:8000")
+    # Wagtail's default site too: page URLs in the sitemap and e-mails use its host and port.
+    from wagtail.models import Site as WagtailSite
+
+    pages_site = WagtailSite.objects.get(is_default_site=True)
+    assert (pages_site.hostname, pages_site.port, pages_site.site_name) == ("127.0.0.1", 8000, "Helix")
 
 
 def test_demo_logins_lists_one_sign_in_per_persona_and_the_address(demo, settings):
