@@ -139,22 +139,29 @@ def pages_one_may_choose(pages, request):
     return pages.filter(Q(live=True) | Q(pk__in=admin_visible(request.user, Page).values("pk")))
 
 
-class _VisibleOrganisationsMixin:
-    """Choosers list the organisations the person may see on the site: no private ones."""
+class VisibleObjectsChooserMixin:
+    """A snippet chooser view that lists, finds and returns only `visible_objects()`."""
 
-    def visible_organisations(self) -> QuerySet[Organisation]:
-        return organisation_list_visible(user=self.request.user)
+    def visible_objects(self) -> QuerySet:
+        raise NotImplementedError
 
     def get_object_list(self):
-        return self.visible_organisations()
+        return self.visible_objects()
 
     def get_object(self, pk):
         if not str(pk).isdigit():
-            raise Organisation.DoesNotExist
-        return self.visible_organisations().get(pk=pk)
+            raise self.model.DoesNotExist  # Wagtail answers 404 to that, not 500 to a ValueError.
+        return self.visible_objects().get(pk=pk)
 
     def get_objects(self, pks):
-        return self.visible_organisations().filter(pk__in=pks)
+        return self.visible_objects().filter(pk__in=pks)
+
+
+class _VisibleOrganisationsMixin(VisibleObjectsChooserMixin):
+    """Choosers list the organisations the person may see on the site: no private ones."""
+
+    def visible_objects(self) -> QuerySet[Organisation]:
+        return organisation_list_visible(user=self.request.user)
 
 
 class OrganisationChooseView(_VisibleOrganisationsMixin, chooser.ChooseView):

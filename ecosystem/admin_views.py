@@ -31,6 +31,7 @@ from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ecosystem.admin_forms import ProgramForm
+from ecosystem.admin_scoping import VisibleObjectsChooserMixin
 from ecosystem.models import Organisation, Program, ProgramKind, ProgramStatus
 from ecosystem.models.programs import CLOSING_SOON
 from ecosystem.permissions import program_agencies_for
@@ -86,22 +87,11 @@ class ProgramFilterSet(WagtailFilterSet):
         return queryset.filter(status_filter(ProgramStatus(value), timezone.now()))
 
 
-class _VisibleProgramsMixin:
+class _VisibleProgramsMixin(VisibleObjectsChooserMixin):
     """Choosers list live programs (public anyway) and drafts the user may manage."""
 
-    def visible_programs(self) -> QuerySet[Program]:
+    def visible_objects(self) -> QuerySet[Program]:
         return Program.objects.filter(Q(live=True) | Q(pk__in=manageable_programs(self.request.user).values("pk")))
-
-    def get_object_list(self):
-        return self.visible_programs()
-
-    def get_object(self, pk):
-        if not str(pk).isdigit():
-            raise Program.DoesNotExist  # Wagtail answers 404 to that, not 500 to a ValueError.
-        return self.visible_programs().get(pk=pk)
-
-    def get_objects(self, pks):
-        return self.visible_programs().filter(pk__in=pks)
 
 
 class ProgramChooseView(_VisibleProgramsMixin, chooser.ChooseView):
