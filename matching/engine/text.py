@@ -241,6 +241,10 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
         low = self.min_df if isinstance(self.min_df, int) else self.min_df * n_docs
         high = self.max_df if isinstance(self.max_df, int) else self.max_df * n_docs
         keep = np.flatnonzero((df >= low) & (df <= max(high, low)))
+        if not len(keep):
+            # A corpus so small that no term reaches min_df (a new portal's first program) keeps
+            # every term: fitting on nothing would fail, and every later recompute with it.
+            keep = np.flatnonzero(df)
         return counts[:, keep].tocsr(), terms[keep]
 
     # -- transforming ------------------------------------------------------------------------

@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def program(wagtail_root):
+def program(wagtail_root, taxonomies):
     agency = OrganisationFactory(kind=OrganisationKind.GOVERNMENT_AGENCY, is_verified=True)
     program = ProgramFactory(agency=agency, eligible_kinds=[OrganisationKind.STARTUP], title="Tăng tốc nông nghiệp")
     program.eligible_stages.set(Stage.objects.filter(slug="mvp"))

@@ -37,3 +37,13 @@ def test_character_ngrams_and_pruning_keep_rows_normalised():
     rows = vectorizer.fit_transform(["cảm biến IoT cho nông nghiệp", "IoT sensors for agriculture"])
     assert all(rows[i].nnz <= 8 for i in range(2))
     assert abs((rows[0] @ rows[0].T).toarray()[0, 0] - 1) < 1e-5
+
+
+def test_a_corpus_too_small_for_min_df_still_gives_terms_to_match_on():
+    """A new portal's first program: one text, no word written twice."""
+    vectorizer = TextVectorizer(min_df=2)
+    matrix = vectorizer.fit_transform(["Tài trợ nông nghiệp thông minh"])
+
+    assert vectorizer.n_features_ > 0
+    assert matrix.nnz > 0
+    assert vectorizer.transform(["nong nghiep"]).nnz > 0
