@@ -9,9 +9,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from ecosystem.admin_forms import LocationForm, SectorForm
+from ecosystem.admin_i18n import TranslatedSnippetViewSet
 from ecosystem.models import Location, ReadinessLevel, Sector, Stage, Technology
 
 
@@ -42,7 +43,7 @@ class SectorFilterSet(WagtailFilterSet):
         fields = ["parent"]
 
 
-class SectorViewSet(SnippetViewSet):
+class SectorViewSet(TranslatedSnippetViewSet):
     model = Sector
     icon = "tag"
     menu_label = _("Sectors")
@@ -60,7 +61,7 @@ class SectorViewSet(SnippetViewSet):
     )
 
 
-class LocationViewSet(SnippetViewSet):
+class LocationViewSet(TranslatedSnippetViewSet):
     model = Location
     icon = "site"
     menu_label = _("Locations")
@@ -78,7 +79,7 @@ class LocationViewSet(SnippetViewSet):
     )
 
 
-class StageViewSet(SnippetViewSet):
+class StageViewSet(TranslatedSnippetViewSet):
     model = Stage
     icon = "order"
     menu_label = _("Startup stages")
@@ -91,7 +92,7 @@ class StageViewSet(SnippetViewSet):
     ]
 
 
-class ReadinessLevelViewSet(SnippetViewSet):
+class ReadinessLevelViewSet(TranslatedSnippetViewSet):
     model = ReadinessLevel
     icon = "pick"
     menu_label = _("Readiness levels")
@@ -99,7 +100,7 @@ class ReadinessLevelViewSet(SnippetViewSet):
     panels = [FieldPanel("level"), FieldRowPanel([FieldPanel("name_vi"), FieldPanel("name_en")])]
 
 
-class TechnologyViewSet(SnippetViewSet):
+class TechnologyViewSet(TranslatedSnippetViewSet):
     model = Technology
     icon = "cogs"
     menu_label = _("Technologies")

@@ -28,9 +28,9 @@ from wagtail.admin.rich_text import get_rich_text_editor_widget
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.models import Revision, WorkflowState
 from wagtail.snippets.views import chooser
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ecosystem.admin_forms import ProgramForm
+from ecosystem.admin_i18n import TranslatedSnippetViewSet
 from ecosystem.admin_scoping import VisibleObjectsChooserMixin
 from ecosystem.models import Organisation, Program, ProgramKind, ProgramStatus
 from ecosystem.models.programs import CLOSING_SOON
@@ -161,7 +161,7 @@ class ProgramPublishingPanel(PublishingPanel):
             child.help_text = _("The program is unpublished automatically when applications close.")
 
 
-class ProgramViewSet(SnippetViewSet):
+class ProgramViewSet(TranslatedSnippetViewSet):
     model = Program
     icon = "calendar-check"
     menu_label = _("Programs")

@@ -10,8 +10,10 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ecosystem.admin_columns import yes_no_column
+from ecosystem.admin_dashboard import add_programs_panel
+from ecosystem.admin_i18n import TranslatedSnippetViewSet, whats_new_in_the_readers_language
 from ecosystem.admin_scoping import OrganisationChooserViewSet, pages_one_may_choose
 from ecosystem.admin_taxonomies import TaxonomyViewSetGroup, deletion_blockers
 from ecosystem.admin_views import ProgramViewSet
@@ -22,14 +24,20 @@ from ecosystem.program_permissions import program_permission_policy
 register_permission_policy(Program, program_permission_policy)
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(TranslatedSnippetViewSet):
     model = Organisation
     chooser_viewset_class = OrganisationChooserViewSet
     icon = "group"
     menu_label = _("Organisations")
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["name", "kind", "is_verified", "is_public", "created_at"]
+    list_display = [
+        "name",
+        "kind",
+        yes_no_column(Organisation, "is_verified"),
+        yes_no_column(Organisation, "is_public"),
+        "created_at",
+    ]
     list_filter = ["kind", "is_verified", "is_public"]
     search_fields = ["name", "summary"]
     ordering = ["name"]
@@ -47,6 +55,8 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 hooks.register("construct_page_chooser_queryset", pages_one_may_choose)
+hooks.register("construct_homepage_panels", add_programs_panel)
+hooks.register("construct_help_menu", whats_new_in_the_readers_language)
 
 
 @hooks.register("register_log_actions")

@@ -135,7 +135,7 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Our own strings first; allauth ships no Vietnamese, so its strings are translated in locale/allauth.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "allauth"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "allauth", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = env("TIME_ZONE", default="Asia/Ho_Chi_Minh")
 # Django's Vietnamese dates begin with "Ngày", which our sentences already say (config/formats/vi).
 FORMAT_MODULE_PATH = ["config.formats"]

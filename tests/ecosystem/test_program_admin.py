@@ -111,7 +111,7 @@ def test_officer_submits_a_program_and_a_moderator_approves_it(client, agency_a,
     assert program.workflow_in_progress
     state = program.current_workflow_state
     assert state.requested_by == officer_a
-    assert state.workflow.name == "Program moderation / Kiểm duyệt chương trình"
+    assert state.workflow.name == "Kiểm duyệt chương trình"
     assert program.slug == "ho-tro-doi-moi-sang-tao-2030"
     assert program.eligible_kinds == ["startup", "enterprise"]
     assert program.expire_at == program.closes_at
