@@ -134,7 +134,9 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-# Our own strings first; allauth ships no Vietnamese, so its strings are translated in locale/allauth.
+# The admin's account page offers the portal's two languages, not Wagtail's thirty-seven.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Our own strings first; allauth ships no Vietnamese and Wagtail's is incomplete: locale/allauth, locale/wagtail.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "allauth", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = env("TIME_ZONE", default="Asia/Ho_Chi_Minh")
 # Django's Vietnamese dates begin with "Ngày", which our sentences already say (config/formats/vi).
