@@ -104,4 +104,9 @@ def taxonomies(db):
 @pytest.fixture
 def english_admin(settings):
     """Serve the Wagtail admin in English (it follows the site default, Vietnamese, otherwise)."""
+    from django.urls import clear_url_caches
+
     settings.LANGUAGE_CODE = "en"
+    yield
+    # URL resolvers cached under English would serve later tests' /en/ pages without the prefix.
+    clear_url_caches()
