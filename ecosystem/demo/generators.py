@@ -9,8 +9,6 @@ programmes), about one in seven. Every record keeps the key of the theme it was 
 import random
 from datetime import date, timedelta
 
-from django.utils.text import slugify
-
 from ecosystem import taxonomy_data
 from ecosystem.demo import sentences as s
 from ecosystem.demo import vocabularies as v
@@ -24,6 +22,7 @@ from ecosystem.demo.records import (
 )
 from ecosystem.demo.text import UniqueSlugs, cap, example_url, fit, join_words
 from ecosystem.demo.themes import Theme
+from ecosystem.slugs import slug_from
 from ecosystem.text import strip_diacritics
 
 # Foreign-owned startups and SMEs, and mentors back from abroad, write in English; everyone else in Vietnamese.
@@ -62,9 +61,7 @@ class Generator:
         self.rng = random.Random(seed)
         self.today = today
         # Reserved names (organisations created elsewhere) are neither repeated nor slugged over.
-        self.slugs = UniqueSlugs(
-            taken={slugify(strip_diacritics(name)) for name in reserved_names}, suffix=f"-{tag}" if tag else ""
-        )
+        self.slugs = UniqueSlugs(taken={slug_from(name) for name in reserved_names}, suffix=f"-{tag}" if tag else "")
         self._names = {name.removesuffix(" (demo)") for name in reserved_names}
         self._tag = f"{tag}-" if tag else ""
         self._people = 0
@@ -108,7 +105,7 @@ class Generator:
         middle, given = self.rng.choice(v.MIDDLE_NAMES[gender]), self.rng.choice(v.GIVEN_NAMES[gender])
         full_name = f"{family} {middle} {given}"
         self._people += 1
-        email = f"{slugify(strip_diacritics(full_name))}-{self._tag}{self._people}@{v.PERSON_EMAIL_DOMAIN}"
+        email = f"{slug_from(full_name)}-{self._tag}{self._people}@{v.PERSON_EMAIL_DOMAIN}"
         title = f"{self.rng.choice(v.ACADEMIC_TITLES)} " if academic else ""
         return PersonRecord(
             email=email,
