@@ -8,6 +8,11 @@ all is scored on the other direction, discounted. Chunk by chunk (retrieval.sele
 corpus has every pair scored; a large one has each left profile's pool scored (the pairs whose
 texts meet in either direction and its best pairs by facts alone, pooling.py), with a proof that
 no other pair enters its top k. Either way the top k per left profile is the same.
+
+A text fit is shared words (TF-IDF, text.py) blended with closeness in meaning (semantic.py) when
+a fitted `semantic` space is given: `semantic_share` of the text weight. Meaning is dense (every
+pair has some), so it needs every pair scored (a portal's recompute, an evaluation): a pooled top k
+(over retrieval.EXACT_MAX_PAIRS pairs) is for a matcher fitted without it.
 """
 
 from __future__ import annotations
@@ -64,10 +69,14 @@ class ProfileMatcher(BaseEstimator):
         technology_weight=0.1,
         location_weight=0.05,
         one_way_discount=0.5,
+        semantic=None,
+        semantic_share=0.35,
         chunk_size=2048,
         n_jobs=1,
     ):
         self.vectorizer = vectorizer
+        self.semantic = semantic
+        self.semantic_share = semantic_share
         self.reciprocal = reciprocal
         self.text_weight = text_weight
         self.sector_weight = sector_weight
@@ -77,21 +86,29 @@ class ProfileMatcher(BaseEstimator):
         self.chunk_size = chunk_size
         self.n_jobs = n_jobs
 
-    def fit(self, left: Sequence[Profile], right: Sequence[Profile], *, text_rows=None):
+    def fit(self, left: Sequence[Profile], right: Sequence[Profile], *, text_rows=None, meaning_rows=None):
         """Fit the text features on both sides' texts and build each side's needs and offers rows.
 
         `text_rows` = (left needs, left offers, right needs, right offers) TF-IDF rows already made
-        by `vectorizer` (fitted on the whole corpus), so a recompute tokenises each profile once.
+        by `vectorizer` (fitted on the whole corpus), so a recompute tokenises each profile once;
+        `meaning_rows` the same four blocks of `semantic` rows (dense), or None for words alone.
+        Without `text_rows`, both are fitted here on both sides' texts.
         """
         self.vectorizer_ = self.vectorizer if self.vectorizer is not None else TextVectorizer(min_df=1)
+        n, m = len(left), len(right)
         if text_rows is None:
             texts = [p.needs for p in left] + [p.offers for p in left]
             texts += [p.needs for p in right] + [p.offers for p in right]
             matrix, row_of = fit_distinct(self.vectorizer_, texts)
             matrix = matrix[[row_of[text] for text in texts]]
-            n, m = len(left), len(right)
             text_rows = (matrix[:n], matrix[n : 2 * n], matrix[2 * n : 2 * n + m], matrix[2 * n + m :])
+            if self.semantic is not None and meaning_rows is None:
+                meaning = self.semantic.fit_transform(texts)
+                meaning_rows = (meaning[:n], meaning[n : 2 * n], meaning[2 * n : 2 * n + m], meaning[2 * n + m :])
         self.left_needs_text_, self.left_offers_text_, self.right_needs_text_, self.right_offers_text_ = text_rows
+        if meaning_rows is not None and not meaning_rows[0].shape[1]:
+            meaning_rows = None  # a corpus too small for a meaning space (semantic.MIN_TEXTS)
+        self.meaning_ = meaning_rows
         self.transform_sides(left, right)
         return self
 
@@ -118,7 +135,14 @@ class ProfileMatcher(BaseEstimator):
 
         left_facts, right_facts = facts(left), facts(right)
         self.n_facts_ = left_facts.shape[1]
-        weight = self.text_weight
+        share = self.semantic_share if self.meaning_ is not None else 0.0
+        weight = self.text_weight * (1.0 - share)
+        if self.meaning_ is not None:
+            # The needs side carries the weight, as for words: one product per direction.
+            left_needs, left_offers, right_needs, right_offers = self.meaning_
+            self.left_needs_meaning_ = (self.text_weight * share) * left_needs
+            self.right_needs_meaning_ = (self.text_weight * share) * right_needs
+            self.left_offers_meaning_, self.right_offers_meaning_ = left_offers, right_offers
         # Facts count for a direction only when that side stated a need in it, so a silent side stays silent.
         left_has, right_has = self._has_needs(self.left_needs_text_), self._has_needs(self.right_needs_text_)
         self.left_needs_ = sp.hstack([weight * self.left_needs_text_, sp.diags(left_has) @ left_facts], format="csr")
@@ -139,12 +163,23 @@ class ProfileMatcher(BaseEstimator):
         Dense arithmetic: taxonomy facts make chunk products dense enough that elementwise
         sparse operations cost several times more than plain arrays.
         """
+        forward = self._with_meaning(forward, "left_needs_meaning_", "right_offers_meaning_", start, stop)
         if not self.reciprocal:
             return forward
         forward = forward.toarray() if sp.issparse(forward) else np.asarray(forward)
-        backward = (self.left_offers_[start:stop] @ self.right_needs_.T).toarray()
+        backward = self.left_offers_[start:stop] @ self.right_needs_.T
+        backward = self._with_meaning(backward, "left_offers_meaning_", "right_needs_meaning_", start, stop)
+        backward = backward.toarray() if sp.issparse(backward) else backward
         silent_left = (~self.left_has_needs_[start:stop])[:, None]
         return self._blend(forward, backward, silent_left, (~self.right_has_needs_)[None, :])
+
+    def _with_meaning(self, fits, left_name: str, right_name: str, start: int, stop: int):
+        """Return `fits` (words and facts) plus closeness in meaning, never negative; unchanged without a space."""
+        if self.meaning_ is None:
+            return fits
+        fits = fits.toarray() if sp.issparse(fits) else np.asarray(fits)
+        closeness = getattr(self, left_name)[start:stop] @ getattr(self, right_name).T
+        return fits + np.maximum(closeness, 0.0)
 
     def _blend(self, forward, backward, silent_left, silent_right):
         """Return reciprocal scores: the harmonic mean of both fits, or one discounted fit for a silent side."""
@@ -217,6 +252,8 @@ class ProfileMatcher(BaseEstimator):
                 return self._combine(start, stop, self.left_needs_[start:stop] @ transposed)
 
         else:
+            if self.meaning_ is not None:
+                raise ValueError("closeness in meaning needs every pair scored: use exact=True or no semantic space")
             chunk = self._pooled_scores(k)
 
         def scores(start, stop, complete=None):
@@ -243,6 +280,9 @@ class ProfileMatcher(BaseEstimator):
         """Return (score, forward fit, backward fit) of one pair."""
         forward = (self.left_needs_[left] @ self.right_offers_[right].T).toarray()[0, 0]
         backward = (self.right_needs_[right] @ self.left_offers_[left].T).toarray()[0, 0]
+        if self.meaning_ is not None:
+            forward += max(float(self.left_needs_meaning_[left] @ self.right_offers_meaning_[right]), 0.0)
+            backward += max(float(self.left_offers_meaning_[left] @ self.right_needs_meaning_[right]), 0.0)
         combined = self._combine(left, left + 1, self.left_needs_[left] @ self.right_offers_.T)
         combined = (combined.toarray() if sp.issparse(combined) else combined)[0, right]
         return float(combined), float(forward), float(backward)

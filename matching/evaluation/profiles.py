@@ -2,8 +2,8 @@
 
 Reads queries.jsonl.gz and corpus.jsonl.gz as they are. Each document becomes a Profile whose
 needs and offers are both its text, with no taxonomy facts; the matcher is the portal's
-(ProfileMatcher, text features from text.profile_vectorizer) and ranks every corpus document for
-each query, reciprocally as for startup ↔ capability. A document is relevant when it has the
+(ProfileMatcher: words from text.profile_vectorizer, meaning from semantic.SemanticSpace) and ranks
+every corpus document for each query, reciprocally as for startup ↔ capability. A document is relevant when it has the
 query's topic; the topic is never an input.
 """
 
@@ -20,6 +20,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from matching.engine.reciprocity import Profile, ProfileMatcher
+from matching.engine.semantic import SemanticSpace
 from matching.engine.text import profile_vectorizer
 
 DEPTH = 100  # MAP@100: the deepest rank any metric reads
@@ -40,7 +41,7 @@ def read(directory: Path) -> tuple[list[dict], list[dict]]:
 def portal_matcher(queries: list[dict], corpus: list[dict]) -> ProfileMatcher:
     """Return an unfitted matcher configured as the portal configures profile matches."""
     texts = {row["text"] for row in [*queries, *corpus] if row["text"].strip()}
-    return ProfileMatcher(vectorizer=profile_vectorizer(len(texts)))
+    return ProfileMatcher(vectorizer=profile_vectorizer(len(texts)), semantic=SemanticSpace())
 
 
 def evaluate(directory: Path, *, validation_years: int = 0, matcher: ProfileMatcher | None = None) -> dict:
