@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from matching.engine import artefacts, words
 from matching.engine.funding import Award, FundingRecommender
+from matching.engine.semantic import SemanticSpace
 from matching.engine.text import TextVectorizer, fit_distinct, profile_vectorizer
 from matching.models import Relationship, RelationshipStatus
 from matching.services import feeds
@@ -61,6 +62,9 @@ class SideRows:
     needs: sp.csr_matrix
     offers: sp.csr_matrix
     funding: sp.csr_matrix | None = None  # startups: rows of the funding model's own features
+    # Dense rows of the index's meaning space (semantic.py), needs and offers; None without one.
+    needs_meaning: np.ndarray | None = None
+    offers_meaning: np.ndarray | None = None
     position: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -72,6 +76,25 @@ class SideRows:
     def rows(self, entity_ids) -> np.ndarray:
         """Return the row numbers of these entities (those the index has)."""
         return np.array([self.position[i] for i in entity_ids if i in self.position], dtype=np.int64)
+
+    def meaning(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Return (needs, offers) meaning rows, or None when the index has no meaning space."""
+        if self.needs_meaning is None or self.offers_meaning is None:
+            return None
+        return self.needs_meaning, self.offers_meaning
+
+
+def _meaning(semantic: SemanticSpace | None, feed: feeds.Feed, known=None) -> tuple[np.ndarray | None, ...]:
+    """Return the needs and offers meaning rows of a feed; `known` = (rows, row of each text) made already."""
+    if semantic is None or not getattr(semantic, "fitted_", False):
+        return None, None
+    texts = [p.needs for p in feed.profiles] + [p.offers for p in feed.profiles]
+    if known is None:
+        distinct = list(dict.fromkeys(texts))
+        known = (semantic.transform(distinct), {text: row for row, text in enumerate(distinct)})
+    matrix, row_of = known
+    rows = matrix[[row_of[text] for text in texts]] if texts else matrix[:0]
+    return rows[: len(feed)], rows[len(feed) :]
 
 
 def _vectorize(vectorizer: TextVectorizer, feed: feeds.Feed, known=None) -> tuple[sp.csr_matrix, sp.csr_matrix]:
@@ -108,15 +131,20 @@ class MatchIndex:
     rerankers: dict = field(default_factory=dict)
     # The collaboration record's PartnerRecommender (partners.partners_fit); None while it is empty.
     partners: object = None
+    # Closeness in meaning of profile texts (semantic.SemanticSpace); None in indexes saved before it.
+    semantic: SemanticSpace | None = None
 
-    def side_rows(self, side: str, feed: feeds.Feed, known=None) -> SideRows:
+    def side_rows(self, side: str, feed: feeds.Feed, known=None, known_meaning=None) -> SideRows:
         needs, offers = _vectorize(self.vectorizer, feed, known)
+        needs_meaning, offers_meaning = _meaning(getattr(self, "semantic", None), feed, known_meaning)
         funding = None
         if side == "startup" and self.funding is not None:
             funding = _empty_rows(len(self.funding.vectorizer_.terms_)) if not len(feed) else None
         if side == "startup" and self.funding is not None and len(feed):
             funding = sp.csr_matrix(self.funding.vectorizer_.transform([funding_text(p) for p in feed.profiles]))
-        return SideRows(np.array(feed.ids, dtype=np.int64), feed, needs, offers, funding)
+        return SideRows(
+            np.array(feed.ids, dtype=np.int64), feed, needs, offers, funding, needs_meaning, offers_meaning
+        )
 
     def patch(self, side: str, entity_ids) -> None:
         """Re-read these entities of one side and replace (or drop) their rows."""
@@ -137,12 +165,17 @@ class MatchIndex:
         funding = None
         if current.funding is not None and fresh.funding is not None:
             funding = sp.vstack([current.funding[kept], fresh.funding], format="csr")
+        meaning = (None, None)
+        if current.meaning() is not None and fresh.meaning() is not None:
+            pairs = zip(current.meaning(), fresh.meaning(), strict=True)
+            meaning = tuple(np.vstack([old[kept], new]) for old, new in pairs)
         self.sides[side] = SideRows(
             np.array(feed.ids, dtype=np.int64),
             feed,
             sp.vstack([current.needs[kept], fresh.needs], format="csr"),
             sp.vstack([current.offers[kept], fresh.offers], format="csr"),
             funding,
+            *meaning,
         )
 
     def refresh(self, *, also: dict[str, list[int]] | None = None) -> None:
@@ -206,6 +239,9 @@ def match_index_build() -> MatchIndex:
     vectorizer = profile_vectorizer(len(corpus))
     # One fitting pass over each distinct text, plus an empty row for profiles that state nothing.
     known = fit_distinct(vectorizer, corpus)
+    semantic = SemanticSpace()
+    meaning = semantic.fit_transform([*corpus, ""])
+    known_meaning = (meaning, {text: row for row, text in enumerate([*corpus, ""])})
     funding = _fit_funding(programs, side_feeds["startup"]) if len(programs) else None
     index = MatchIndex(
         version=f"{started:%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}",
@@ -214,8 +250,9 @@ def match_index_build() -> MatchIndex:
         sides={},
         funding=funding,
         programs=programs,
+        semantic=semantic if semantic.fitted_ else None,
     )
-    index.sides = {side: index.side_rows(side, feed, known) for side, feed in side_feeds.items()}
+    index.sides = {side: index.side_rows(side, feed, known, known_meaning) for side, feed in side_feeds.items()}
     index.synced_at = started
     index.partners = partners_fit()  # before the re-rankers: the record is one of their pair features
     index.rerankers = rerankers_fit(index)

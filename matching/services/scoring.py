@@ -78,6 +78,7 @@ def _subset(side: SideRows, rows: np.ndarray) -> SideRows:
         side.needs[rows],
         side.offers[rows],
         side.funding[rows] if side.funding is not None else None,
+        *((side.needs_meaning[rows], side.offers_meaning[rows]) if side.meaning() is not None else (None, None)),
     )
 
 
@@ -108,12 +109,7 @@ class Scored:
 
 
 def _profile_scores(index: MatchIndex, kind: str, seekers: SideRows, providers: SideRows) -> Scored:
-    matcher = ProfileMatcher(vectorizer=index.vectorizer, reciprocal=kind != MatchKind.NEED)
-    matcher.fit(
-        seekers.feed.profiles,
-        providers.feed.profiles,
-        text_rows=(seekers.needs, seekers.offers, providers.needs, providers.offers),
-    )
+    matcher = _fitted_matcher(index, kind, seekers, providers)
     forward = matcher.left_needs_ @ matcher.right_offers_.T
     combined = matcher._combine(0, len(seekers), forward)
     scores = np.asarray(combined.toarray() if sp.issparse(combined) else combined, dtype=np.float32)
@@ -245,11 +241,16 @@ def ranked(best: TopK) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _fitted_matcher(index: MatchIndex, kind: str, seekers: SideRows, providers: SideRows) -> ProfileMatcher:
+    """Return the kind's matcher on these rows: shared words, closeness in meaning (when the index has it), facts."""
     matcher = ProfileMatcher(vectorizer=index.vectorizer, reciprocal=kind != MatchKind.NEED)
+    meaning = None
+    if seekers.meaning() is not None and providers.meaning() is not None:
+        meaning = (*seekers.meaning(), *providers.meaning())
     return matcher.fit(
         seekers.feed.profiles,
         providers.feed.profiles,
         text_rows=(seekers.needs, seekers.offers, providers.needs, providers.offers),
+        meaning_rows=meaning,
     )
 
 

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from matching.engine.reciprocity import ProfileMatcher
+from matching.engine.semantic import SemanticSpace
 from matching.engine.text import profile_vectorizer
 from matching.evaluation import profiles
 
@@ -69,7 +70,11 @@ def test_the_evaluation_fits_the_portals_matcher_and_text_features(profiles_fold
     (matcher, kwargs), *_ = fitted
     assert type(matcher) is ProfileMatcher and kwargs == {}
     defaults = ProfileMatcher().get_params()
-    assert {k: v for k, v in matcher.get_params(deep=False).items() if k != "vectorizer"} == {
-        k: v for k, v in defaults.items() if k != "vectorizer"
+    own = {"vectorizer", "semantic"}
+    assert {k: v for k, v in matcher.get_params(deep=False).items() if k not in own} == {
+        k: v for k, v in defaults.items() if k not in own
     }
     assert matcher.vectorizer.get_params() == profile_vectorizer(39).get_params()
+    # The meaning space as the match index fits it (services/index.match_index_build).
+    assert type(matcher.semantic) is SemanticSpace
+    assert matcher.semantic.get_params() == SemanticSpace().get_params()
