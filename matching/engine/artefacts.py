@@ -14,7 +14,8 @@ from pathlib import Path
 
 # 2: Vietnamese words (the fitted vectorizer carries its lexicon and segmented texts), the collaboration
 # record's recommender, and its column in the collaboration re-ranker's features.
-FORMAT = 2
+# 3: the meaning space (semantic.py) in the match index, and the score's parts in profile re-rankers' features.
+FORMAT = 3
 
 
 class ArtefactMismatch(RuntimeError):

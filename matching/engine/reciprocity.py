@@ -43,6 +43,19 @@ class Profile:
     location: str | None = None
 
 
+# The taxonomy facts a pair can share, in the order of their columns.
+FACTS = ("sectors", "technologies", "location")
+# The parts of a pair's score, as `ProfileMatcher.components` returns them.
+COMPONENTS = ("words", "meaning", *FACTS)
+
+
+def _row_dots(left, right) -> np.ndarray:
+    """Return the dot product of each row of `left` with the same row of `right` (sparse or dense)."""
+    if sp.issparse(left):
+        return np.asarray(left.multiply(right).sum(axis=1), dtype=np.float32).ravel()
+    return np.einsum("ij,ij->i", left, right).astype(np.float32)
+
+
 def _indicator(values: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> sp.csr_matrix:
     rows, cols = [], []
     for row, items in enumerate(values):
@@ -120,20 +133,26 @@ class ProfileMatcher(BaseEstimator):
             "location": {v: i for i, v in enumerate(sorted({p.location for p in [*left, *right] if p.location}))},
         }
 
-        def facts(side: Sequence[Profile]) -> sp.csr_matrix:
-            return sp.hstack(
-                [
-                    self.sector_weight * _indicator([p.sectors for p in side], vocab["sectors"]),
-                    self.technology_weight * _indicator([p.technologies for p in side], vocab["technologies"]),
-                    self.location_weight
-                    * _indicator(
-                        [frozenset([p.location]) if p.location else frozenset() for p in side], vocab["location"]
-                    ),
-                ],
-                format="csr",
-            )
+        def indicators(side: Sequence[Profile]) -> dict[str, sp.csr_matrix]:
+            return {
+                "sectors": _indicator([p.sectors for p in side], vocab["sectors"]),
+                "technologies": _indicator([p.technologies for p in side], vocab["technologies"]),
+                "location": _indicator(
+                    [frozenset([p.location]) if p.location else frozenset() for p in side], vocab["location"]
+                ),
+            }
 
-        left_facts, right_facts = facts(left), facts(right)
+        weights = {
+            "sectors": self.sector_weight,
+            "technologies": self.technology_weight,
+            "location": self.location_weight,
+        }
+        self.fact_rows_ = (indicators(left), indicators(right))
+
+        def facts(rows: dict[str, sp.csr_matrix]) -> sp.csr_matrix:
+            return sp.hstack([weights[name] * rows[name] for name in FACTS], format="csr")
+
+        left_facts, right_facts = facts(self.fact_rows_[0]), facts(self.fact_rows_[1])
         self.n_facts_ = left_facts.shape[1]
         share = self.semantic_share if self.meaning_ is not None else 0.0
         weight = self.text_weight * (1.0 - share)
@@ -286,6 +305,27 @@ class ProfileMatcher(BaseEstimator):
         combined = self._combine(left, left + 1, self.left_needs_[left] @ self.right_offers_.T)
         combined = (combined.toarray() if sp.issparse(combined) else combined)[0, right]
         return float(combined), float(forward), float(backward)
+
+    def components(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Return the parts of each pair's score, unweighted, one column per name in COMPONENTS.
+
+        Shared words and closeness in meaning are cosines averaged over both directions (forward
+        only when not reciprocal; 0 without a meaning space); facts are the cosine of the two
+        sides' sectors, technologies and location. What outcomes teach re-weighs these
+        (services/learning.py) instead of the hand-set weights of `__init__`.
+        """
+        check_is_fitted(self, "left_needs_")
+        directions = [(self.left_needs_text_, self.right_offers_text_, 0, 3)]
+        if self.reciprocal:
+            directions.append((self.left_offers_text_, self.right_needs_text_, 1, 2))
+        words = np.mean([_row_dots(left[rows], right[cols]) for left, right, _, _ in directions], axis=0)
+        meaning = np.zeros(len(rows), dtype=np.float32)
+        if self.meaning_ is not None:
+            fits = [_row_dots(self.meaning_[a][rows], self.meaning_[b][cols]) for _, _, a, b in directions]
+            meaning = np.maximum(np.mean(fits, axis=0), 0.0)
+        left_facts, right_facts = self.fact_rows_
+        facts = [_row_dots(left_facts[name][rows], right_facts[name][cols]) for name in FACTS]
+        return np.column_stack([words, meaning, *facts]).astype(np.float32)
 
     def explain(self, left: int, right: int, left_profile: Profile, right_profile: Profile, top: int = 5):
         """Return the reasons of one pair: mutual fit, needs met by the other's offers (both ways), facts."""

@@ -131,12 +131,12 @@ class MatchIndex:
     rerankers: dict = field(default_factory=dict)
     # The collaboration record's PartnerRecommender (partners.partners_fit); None while it is empty.
     partners: object = None
-    # Closeness in meaning of profile texts (semantic.SemanticSpace); None in indexes saved before it.
+    # Closeness in meaning of profile texts (semantic.SemanticSpace); None while the corpus is too small.
     semantic: SemanticSpace | None = None
 
     def side_rows(self, side: str, feed: feeds.Feed, known=None, known_meaning=None) -> SideRows:
         needs, offers = _vectorize(self.vectorizer, feed, known)
-        needs_meaning, offers_meaning = _meaning(getattr(self, "semantic", None), feed, known_meaning)
+        needs_meaning, offers_meaning = _meaning(self.semantic, feed, known_meaning)
         funding = None
         if side == "startup" and self.funding is not None:
             funding = _empty_rows(len(self.funding.vectorizer_.terms_)) if not len(feed) else None

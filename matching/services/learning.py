@@ -2,7 +2,9 @@
 
 At each refit, every saved, dismissed, "not relevant", introduced, collaborating or funded pair
 in `MatchFeedback` becomes a training example: its pair features (the engine's score and, for
-two-sided kinds, each direction's fit; for funding, the unknown criteria) and what people did.
+two-sided kinds, each direction's fit and the score's parts: shared words, closeness in meaning,
+sectors, technologies, location; for funding, the unknown criteria) and what people did. So the
+hand-set blend of a profile match is re-weighed by outcomes once there are enough of them.
 `FeedbackReranker` (engine) keeps the engine's order until both kinds of signal are numerous
 enough, then blends in what it learned. Seekers' lists are re-ranked from a pool three times their
 length, so a learned preference can lift a pair the text alone ranked lower.
@@ -13,6 +15,7 @@ import logging
 import numpy as np
 
 from matching.engine.feedback import Event, FeedbackReranker
+from matching.engine.reciprocity import COMPONENTS
 from matching.engine.retrieval import TopK
 from matching.models import FeedbackEvent, MatchFeedback, MatchKind
 
@@ -29,12 +32,14 @@ SIGNALS = {
     FeedbackEvent.ASSIGNED: Event.COLLABORATION_STARTED,
     FeedbackEvent.FUNDING_AWARDED: Event.FUNDING_AWARDED,
 }
-# The prior is the engine's own score (the first feature): without feedback nothing changes.
+# The prior is the engine's own score (the first feature): without feedback nothing changes. The
+# other columns (each direction's fit and the score's parts: words, meaning, sectors, technologies, location) are what outcomes can re-weigh.
+_PARTS = [0.0] * len(COMPONENTS)
 PRIOR = {
     MatchKind.FUNDING: [1.0, 0.0],
-    MatchKind.COLLABORATION: [1.0, 0.0, 0.0, 0.0],  # … and the collaboration record (partners.py)
-    MatchKind.MENTORING: [1.0, 0.0, 0.0],
-    MatchKind.NEED: [1.0, 0.0, 0.0],
+    MatchKind.COLLABORATION: [1.0, 0.0, 0.0, *_PARTS, 0.0],  # … and the collaboration record (partners.py)
+    MatchKind.MENTORING: [1.0, 0.0, 0.0, *_PARTS],
+    MatchKind.NEED: [1.0, 0.0, 0.0, *_PARTS],
 }
 
 

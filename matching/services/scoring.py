@@ -140,11 +140,12 @@ def _history(index: MatchIndex, kind: str, seekers: SideRows, providers: SideRow
 
 
 def profile_features(matcher: ProfileMatcher, rows, cols, values, *, kind: str, history=None) -> np.ndarray:
-    """Return the re-ranker's features of two-sided pairs: the engine's score and each direction's fit
-    (and, for collaboration partners, the collaboration record's score)."""
+    """Return the re-ranker's features of two-sided pairs: the engine's score, each direction's fit, the
+    score's parts (ProfileMatcher.components: words, meaning, sectors, technologies, location) and,
+    for collaboration partners, the collaboration record's score."""
     forward = pair_fits(matcher.left_needs_, matcher.right_offers_, rows, cols)
     backward = pair_fits(matcher.left_offers_, matcher.right_needs_, rows, cols)
-    columns = [values, forward, backward]
+    columns = [values, forward, backward, *matcher.components(rows, cols).T]
     if kind == MatchKind.COLLABORATION:
         columns.append(history(rows, cols) if history is not None else np.zeros(len(rows), dtype=np.float32))
     return np.column_stack(columns).astype(np.float64)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from ecosystem.models import Sector
 from matching.models import FeedbackEvent, Match, MatchFeedback, MatchKind, Side, match_key
 from matching.services.index import match_index_build
 from matching.services.learning import learned
@@ -47,3 +48,30 @@ def test_pairs_like_those_people_dismissed_fall_and_those_they_saved_rise():
     matches_rebuild_all()  # the nightly refit learns from the log; the facts are unchanged
     after = score(newcomer, nearby) / score(newcomer, vision)
     assert after > before
+
+
+def test_outcomes_reweigh_the_parts_of_a_match_not_only_its_score():
+    """Peers keep saving the capability of their own sector over a closer text match: the refit learns
+    that the shared sector matters more than the hand-set weights say, and a newcomer's list flips."""
+    aquaculture = Sector.objects.filter(slug="aquaculture")
+    text = {"pitch": "Cảm biến đo chất lượng nước", "description": "Cảm biến đo oxy hòa tan và độ mặn trong ao nuôi"}
+    closer = CapabilityFactory(
+        title="Cảm biến chất lượng nước", description="Cảm biến đo oxy hòa tan, độ mặn, ao nuôi"
+    )
+    same_sector = CapabilityFactory(title="Giám sát ao nuôi tôm", description="Đo độ mặn cho người nuôi tôm")
+    same_sector.research_areas.set(aquaculture)
+    newcomer = StartupProfileFactory(**text)
+    newcomer.sectors.set(aquaculture)
+    peers = []
+    for _ in range(12):
+        peer = StartupProfileFactory(**text)
+        peer.sectors.set(aquaculture)
+        peers.append(peer.organisation)
+    matches_rebuild_all()
+    assert score(newcomer.organisation, closer) > score(newcomer.organisation, same_sector)
+    for peer in peers:
+        log(peer, closer, FeedbackEvent.DISMISSED)
+        log(peer, same_sector, FeedbackEvent.SAVED)
+    matches_rebuild_all()
+    assert learned(match_index_build().rerankers[MatchKind.COLLABORATION])
+    assert score(newcomer.organisation, same_sector) > score(newcomer.organisation, closer)
