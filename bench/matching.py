@@ -317,6 +317,59 @@ def segmentation(sample: int, profile_chars: int = 500) -> dict | None:
     }
 
 
+def meaning(world: dict, k: int, sample: int) -> dict:
+    """Time the meaning space (semantic.SemanticSpace) the portal's index fits beside the text features.
+
+    Fitted on every distinct profile text of the corpus, as match_index_build does; then the dense
+    blend the portal's recompute adds for a startup ↔ capability block (`sample` startups against
+    every capability, exact scoring with and without meaning, scaled up to all startups), and the
+    cost of placing one edited profile.
+    """
+    from matching.engine.semantic import SemanticSpace
+
+    profiles = [*world["startups"], *world["capabilities"], *world["mentors"]]
+    corpus = list(dict.fromkeys(text for p in profiles for text in (p.needs, p.offers) if text))
+    started = time.perf_counter()
+    space = SemanticSpace()
+    rows = space.fit_transform(corpus)
+    fit_seconds = time.perf_counter() - started
+    row_of = {text: row for row, text in enumerate(corpus)}
+    empty = np.zeros(rows.shape[1], dtype=np.float32)
+
+    def of(side) -> tuple[np.ndarray, np.ndarray]:
+        needs = np.array([rows[row_of[p.needs]] if p.needs else empty for p in side])
+        return needs, np.array([rows[row_of[p.offers]] if p.offers else empty for p in side])
+
+    seekers, providers = world["startups"][:sample], world["capabilities"]
+    fitted = world["collaboration"]
+    text_rows = (
+        fitted.left_needs_text_[:sample],
+        fitted.left_offers_text_[:sample],
+        fitted.right_needs_text_,
+        fitted.right_offers_text_,
+    )
+    timings = {}
+    for name, blended in (("words", False), ("words_and_meaning", True)):
+        matcher = ProfileMatcher(vectorizer=world["vectorizer"], n_jobs=world["jobs"])
+        meaning_rows = (*of(seekers), *of(providers)) if blended else None
+        matcher.fit(seekers, providers, text_rows=text_rows, meaning_rows=meaning_rows)
+        started = time.perf_counter()
+        matcher.top_k(k, exact=True)
+        timings[name] = (time.perf_counter() - started) * len(world["startups"]) / sample
+    one = [world["startups"][0].offers + " cảm biến"]
+    started = time.perf_counter()
+    for _ in range(20):
+        space.transform(one)
+    return {
+        "texts": len(corpus),
+        "rank": int(rows.shape[1]),
+        "fit_seconds": round(fit_seconds, 1),
+        "exact_block_seconds_words": round(timings["words"], 1),
+        "exact_block_seconds_with_meaning": round(timings["words_and_meaning"], 1),
+        "one_text_ms": round(1000 * (time.perf_counter() - started) / 20, 1),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--startups", type=int, default=100_000)
@@ -327,6 +380,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="chunks scored at once (threads); the machine's cores")
     parser.add_argument(
         "--vietnamese-sample", type=int, default=3_000, help="Vietnamese profiles whose word analysis is timed"
+    )
+    parser.add_argument(
+        "--meaning-sample", type=int, default=2_000, help="startups whose exact scoring with meaning is timed"
     )
     options = parser.parse_args()
     rng = np.random.default_rng(0)
@@ -372,6 +428,14 @@ def main() -> None:
             f"(syllable split: {vietnamese['syllables_ms_per_text']} ms); this corpus in Vietnamese "
             f"would add about {vietnamese['projected_seconds_if_all_vietnamese']} s on one core"
         )
+    meaning_cost = meaning(world, options.k, options.meaning_sample) if options.meaning_sample > 0 else None
+    if meaning_cost:
+        print(
+            f"meaning space: fitted on {meaning_cost['texts']:,} texts in {meaning_cost['fit_seconds']} s; "
+            f"exact startup ↔ capability scoring {meaning_cost['exact_block_seconds_words']} s with words, "
+            f"{meaning_cost['exact_block_seconds_with_meaning']} s with meaning (scaled from "
+            f"{options.meaning_sample:,} startups); one edited text {meaning_cost['one_text_ms']} ms"
+        )
     print(
         json.dumps(
             {
@@ -386,6 +450,7 @@ def main() -> None:
                 f"recall_at_{options.k}": recalls,
                 "kind_seconds": world["kind_seconds"],
                 "vietnamese_segmentation": vietnamese,
+                "meaning": meaning_cost,
                 "load_average_1m": round(os.getloadavg()[0], 2),
             }
         )
