@@ -179,7 +179,7 @@ def test_vietnamese_founder_sees_agriculture_matches_with_whole_word_reasons(fou
     call_command("matches_rebuild", verbosity=0)
 
     ARTIFACTS.mkdir(exist_ok=True)
-    tabs = {}
+    tabs, levels = {}, {}
     for tab in ("funding", "partners"):
         page.goto(f"{base}/me/matches/?tab={tab}")
         assert page.locator("html").get_attribute("lang") == "vi"
@@ -187,7 +187,10 @@ def test_vietnamese_founder_sees_agriculture_matches_with_whole_word_reasons(fou
         name = "issue11-vietnamese-matches" if tab == "funding" else f"issue11-vietnamese-matches-{tab}"
         page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
         tabs[tab] = first_cards(page)
-    seen = describe(tabs)
+        levels[tab] = page.locator("li.match-card [data-score-level]").evaluate_all(
+            "nodes => nodes.map(node => node.dataset.scoreLevel)"
+        )
+    seen = describe(tabs) + "".join(f"\n[{tab}] every label: {', '.join(shown)}" for tab, shown in levels.items())
     print(seen)  # what the founder saw, for the run's log (pytest -s or a failure's captured output)
 
     funding_titles = [card["title"] for card in tabs["funding"]]
@@ -196,8 +199,15 @@ def test_vietnamese_founder_sees_agriculture_matches_with_whole_word_reasons(fou
         f"most of the first funding calls are not about agriculture:\n{seen}"
     )
 
+    # The labels tell the better matches from the rest: within each list, strongest first, and not
+    # all the same (the first cards may all be strong ones).
+    order = {"excellent": 0, "good": 1, "possible": 2}
+    for tab, shown in levels.items():
+        assert len(set(shown)) > 1, f"every card of the {tab} list has the same label:\n{seen}"
+        assert [order[level] for level in shown] == sorted(order[level] for level in shown), (
+            f"a weaker label comes before a stronger one in the {tab} list:\n{seen}"
+        )
     cards = [card for cards in tabs.values() for card in cards]
-    assert len({card["level"] for card in cards}) > 1, f"every first card has the same label:\n{seen}"
     for card in cards:
         assert card["strength"] is not None and 0 <= int(card["strength"]) <= 100, (
             f"{card['title']} shows no strength:\n{seen}"
