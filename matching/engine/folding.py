@@ -22,6 +22,8 @@ def fold(text: str) -> str:
         return text.lower()
     text = unicodedata.normalize("NFKC", text).translate(_LETTERS)
     text = unicodedata.normalize("NFD", text).translate(_MARKS)
+    if text.isascii():  # Vietnamese without its marks: no other mark can be left, nothing to recompose
+        return text.lower()
     if not all(not unicodedata.combining(ch) for ch in text):  # marks outside the usual blocks
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", text).casefold()

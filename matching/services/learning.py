@@ -33,7 +33,8 @@ SIGNALS = {
     FeedbackEvent.FUNDING_AWARDED: Event.FUNDING_AWARDED,
 }
 # The prior is the engine's own score (the first feature): without feedback nothing changes. The
-# other columns (each direction's fit and the score's parts: words, meaning, sectors, technologies, location) are what outcomes can re-weigh.
+# other columns (each direction's fit and the score's parts: words, meaning, sectors, technologies,
+# location) are what outcomes can re-weigh.
 _PARTS = [0.0] * len(COMPONENTS)
 PRIOR = {
     MatchKind.FUNDING: [1.0, 0.0],
