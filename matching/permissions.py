@@ -29,11 +29,6 @@ def membership_roles(user) -> dict[int, str]:
     return user.__dict__["_helix_membership_roles"]
 
 
-def forget_membership_roles(user) -> None:
-    """Drop the cached roles (after a membership changed in the same request or test)."""
-    user.__dict__.pop("_helix_membership_roles", None)
-
-
 def sides_for_ends(user, *, kind: str, organisation_id=None, need=None, capability=None, mentor=None) -> set[str]:
     """Return the sides the person has on a pair described by its ends (a match or a relationship)."""
     if not user.is_authenticated:

@@ -139,11 +139,3 @@ def facet_counts(counts: dict[str, int], selected: tuple[str, ...]) -> list[Face
     values = [FacetCount(value, count, value in selected) for value, count in counts.items() if count]
     values += [FacetCount(value, 0, True) for value in selected if not counts.get(value)]
     return sorted(values, key=lambda facet: (-facet.count, facet.value))
-
-
-def status_counts(dates: list[tuple[datetime | None, datetime | None]], now: datetime) -> dict[str, int]:
-    """Return how many of the (opens_at, closes_at) pairs have each status at `now`."""
-    counts = dict.fromkeys(STATUSES, 0)
-    for opens_at, closes_at in dates:
-        counts[status_at(opens_at, closes_at, now)] += 1
-    return counts

@@ -55,11 +55,6 @@ def saved_search_list_for(*, user) -> QuerySet[SavedSearch]:
     return SavedSearch.objects.filter(user=user).order_by("-created_at")
 
 
-def saved_search_list_alerting() -> QuerySet[SavedSearch]:
-    """Return the saved searches whose owners asked to be alerted to new results (for the digest)."""
-    return SavedSearch.objects.filter(alert=True, user__is_active=True).select_related("user")
-
-
 def saved_search_new_results(
     *,
     saved_search: SavedSearch,

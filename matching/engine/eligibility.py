@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ecosystem.eligibility import Applicant, Criteria, Outcome, Verdict, evaluate
+from ecosystem.eligibility import Applicant, Criteria, Verdict, evaluate
 
 from .reasons import Reason, ReasonCode
 
@@ -220,8 +220,3 @@ def encode(applicants: Sequence[Applicant], criteria: Sequence[Criteria]) -> tup
         has_conditions=np.array([bool(c.conditions.strip()) for c in criteria], dtype=bool),
     )
     return arrays, people
-
-
-def outcome_counts(verdict: Verdict) -> dict[str, int]:
-    """Return how many criteria passed, failed and are unknown."""
-    return {outcome.value: sum(r.outcome == outcome for r in verdict.results) for outcome in Outcome}
