@@ -58,15 +58,10 @@ def _title(obj) -> str:
 
 
 def _ends(introduction):
-    """Return (the requester's end, the answerer's end) of the introduction's match."""
-    from matching.models import Side
+    """Return (the requester's end, the answerer's end), as matching tells them (even once the match row is gone)."""
+    from matching.services.introductions import introduction_ends_by_role
 
-    match = introduction.match
-    if match is None:
-        return None, None
-    if introduction.requester_side == Side.SEEKER:
-        return match.seeker, match.provider
-    return match.provider, match.seeker
+    return introduction_ends_by_role(introduction)
 
 
 def _organisation_people(organisation_id, *, deciders_only: bool = False):

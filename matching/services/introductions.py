@@ -80,6 +80,12 @@ def introduction_ends(introduction: Introduction) -> tuple[object | None, object
     )
 
 
+def introduction_ends_by_role(introduction: Introduction) -> tuple[object | None, object | None]:
+    """Return (the requester's end, the answerer's end): the pair's two ends as the requester sees them."""
+    seeker, provider = introduction_ends(introduction)
+    return (seeker, provider) if introduction.requester_side == Side.SEEKER else (provider, seeker)
+
+
 # -- Who answers ------------------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from matching.contacts import may_see_contact
-from matching.models import IntroductionStatus, Relationship, RelationshipStatus, Side
+from matching.models import IntroductionStatus, Relationship, RelationshipStatus
 from matching.presenters import match_cards
 from matching.services import introductions as services
 
@@ -51,12 +51,6 @@ def _name(end) -> str:
     return str(end)
 
 
-def _ends(introduction):
-    """Return (requester's end, answerer's end) of the pair."""
-    seeker, provider = services.introduction_ends(introduction)
-    return (seeker, provider) if introduction.requester_side == Side.SEEKER else (provider, seeker)
-
-
 @login_required
 def introduction_list(request):
     form = BoxForm(request.GET)
@@ -69,7 +63,7 @@ def introduction_list(request):
     page = Paginator(introductions, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []
     for introduction in page.object_list:
-        mine, theirs = _ends(introduction)
+        mine, theirs = services.introduction_ends_by_role(introduction)
         if box == "received":
             mine, theirs = theirs, mine
         rows.append({"introduction": introduction, "mine": _name(mine), "theirs": _name(theirs)})
@@ -90,7 +84,7 @@ def _introduction_for(request, pk: int):
 @login_required
 def introduction_detail(request, pk):
     introduction, role = _introduction_for(request, pk)
-    requester_end, answerer_end = _ends(introduction)
+    requester_end, answerer_end = services.introduction_ends_by_role(introduction)
     accepted = introduction.status == IntroductionStatus.ACCEPTED
     relationship = getattr(introduction, "relationship", None) if accepted else None
     next_best = None

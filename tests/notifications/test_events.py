@@ -77,6 +77,20 @@ def test_an_answer_and_an_expiry_notify_the_requester(mentoring, committed, outb
     assert subjects == ["Your introduction request expired", "Your introduction request was accepted"]
 
 
+def test_an_expiry_after_the_match_was_retired_still_names_what_was_asked_for(mentoring, committed, outbox):
+    """A recompute may retire the match row before the request expires: the requester is still told which
+    mentor it was about (the two ends come from the pair's key, as on the introductions page)."""
+    founder, _startup, mentor, match = mentoring
+    request = introduction(match, founder)
+    match.delete()
+    request.refresh_from_db()
+    assert request.match_id is None
+    with committed():
+        signals.introduction_expired.send(sender=Introduction, introduction=request)
+    [notification] = Notification.objects.filter(recipient=founder, kind=NotificationKind.INTRODUCTION_EXPIRED)
+    assert notification.context["subject"] == str(mentor) and mentor.headline in str(mentor)
+
+
 def test_a_published_cohort_tells_startup_and_mentor(mentoring, committed, outbox):
     founder, startup, mentor, _match = mentoring
     program = ProgramFactory(title="Mentoring 2026")
