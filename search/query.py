@@ -124,6 +124,25 @@ class SearchResults:
     # True when nothing matched the words as typed and the hits are for `suggestion` instead.
     corrected: bool = False
 
+    def offer_correction(self, query: "SearchQuery", corrected_terms: list[str], run) -> None:
+        """Apply the portal's "did you mean" policy, the same for every backend.
+
+        `corrected_terms` are the engine's spelling of the query's terms; `run(query)` searches.
+        The corrected query is offered only when it finds something; when the words as typed
+        found nothing, its results take their place and the page says so. Its facets are asked
+        for only then.
+        """
+        if not corrected_terms or corrected_terms == query.terms:
+            return
+        suggestion = " ".join(corrected_terms)
+        alternative = run(replace(query.with_text(suggestion), with_facets=not self.count))
+        if not alternative.count:
+            return
+        self.suggestion = suggestion
+        if not self.count:
+            self.count, self.hits, self.facets = alternative.count, alternative.hits, alternative.facets
+            self.corrected = True
+
 
 @dataclass
 class Suggestion:

@@ -5,8 +5,11 @@ keeps working (it is public and read-only).
 The cache is a real redis-server (the resilient cache production uses).
 """
 
+from datetime import UTC, datetime
+
 import pytest
 import redis
+import time_machine
 from django.urls import reverse
 
 from tests.redis_server import needs_redis_server, redis_as_cache
@@ -16,6 +19,14 @@ pytestmark = [pytest.mark.django_db, needs_redis_server]
 API = reverse("search_api:search")
 SUGGEST = reverse("search_api:suggest")
 SCRAPER, NEIGHBOUR = "203.0.113.7", "198.51.100.20"
+
+
+@pytest.fixture(autouse=True)
+def one_window():
+    """django-ratelimit counts in fixed windows of the clock (a minute for "2/m"): the clock is held
+    mid-minute, so a test's requests never straddle two windows and find their allowance renewed."""
+    with time_machine.travel(datetime(2026, 12, 5, 9, 0, 30, tzinfo=UTC), tick=False):
+        yield
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ input or not, is a query parameter.
 
 import logging
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import datetime
 
 from django.db import DatabaseError, connections, transaction
@@ -238,18 +237,7 @@ class SearchBackend(BaseSearchBackend):
         for term in terms:
             unknown = term in candidates and term not in known
             corrected.append((self.dialect.correct(cursor, term) if unknown else None) or term)
-        if corrected == terms:
-            return
-        suggestion = " ".join(corrected)
-        # Offered only when it finds something; its facets are needed only if it replaces the results.
-        alternative = self._search(cursor, replace(query.with_text(suggestion), with_facets=not results.count))
-        if not alternative.count:
-            return
-        results.suggestion = suggestion
-        if not results.count:
-            # Nothing matched as typed: show what the corrected words find, and say so.
-            results.count, results.hits, results.facets = alternative.count, alternative.hits, alternative.facets
-            results.corrected = True
+        results.offer_correction(query, corrected, lambda alternative: self._search(cursor, alternative))
 
     def suggest(self, *, text, language, limit=8):
         terms = query_terms(text)

@@ -101,16 +101,7 @@ class SearchBackend(BaseSearchBackend):
         corrected = []
         for entry in search.execute().suggest.spelling:
             corrected.append(entry.options[0].text if entry.options else entry.text)
-        if not corrected or corrected == query.terms:
-            return
-        suggestion = " ".join(corrected)
-        alternative = self._search(query.with_text(suggestion))
-        if not alternative.count:
-            return
-        results.suggestion = suggestion
-        if not results.count:
-            results.count, results.hits, results.facets = alternative.count, alternative.hits, alternative.facets
-            results.corrected = True
+        results.offer_correction(query, corrected, self._search)
 
     def suggest(self, *, text, language, limit=8):
         terms = query_terms(text)
