@@ -1,10 +1,11 @@
-"""Celery tasks that keep matches fresh: thin wrappers around `matching.services`, safe to run twice."""
+"""Celery tasks of matching (keeping matches fresh, expiring introductions): thin wrappers around
+`matching.services`, safe to run twice, with one retry policy."""
 
 from celery import chord, shared_task
 from django.db import DatabaseError
 from django.utils import timezone
 
-from matching.services import freshness, recompute
+from matching.services import freshness, introductions, recompute
 from matching.services.index import match_index_build, match_index_get, match_index_save
 
 RETRY = {
@@ -69,3 +70,9 @@ def matches_refit(self) -> str:
 def matches_sweep(self) -> dict[str, int]:
     """Re-enqueue every entity whose matches are older than the entity (django-celery-beat, every 5 minutes)."""
     return freshness.matches_sweep()
+
+
+@shared_task(**RETRY)
+def introductions_expire(self) -> int:
+    """Expire unanswered introduction requests and tell their requesters (django-celery-beat runs this hourly)."""
+    return introductions.introductions_expire()

@@ -6,9 +6,6 @@ env = environ.Env()
 
 MATCHING_INTRODUCTION_EXPIRY_DAYS = env.int("MATCHING_INTRODUCTION_EXPIRY_DAYS", default=14)
 
-# Celery discovers `tasks.py` only; modules with more tasks are listed here for the worker to load.
-CELERY_IMPORTS = ("matching.tasks_introductions",)
-
 # How many matches each seeker keeps per kind, and how long a provider's list (outreach, mentees) is.
 MATCHING_TOP_K = env.int("MATCHING_TOP_K", default=20)
 MATCHING_PROVIDER_TOP_K = env.int("MATCHING_PROVIDER_TOP_K", default=50)

@@ -194,7 +194,7 @@ def test_an_unanswered_request_expires_and_the_requester_is_told(
         # Too late to accept, even before the hourly task has run.
         with pytest.raises(ValidationError):
             services.introduction_accept(user=researcher, introduction=introduction)
-        from matching.tasks_introductions import introductions_expire
+        from matching.tasks import introductions_expire
 
         with django_capture_on_commit_callbacks(execute=True):
             assert introductions_expire.delay().get() == 1
@@ -221,7 +221,7 @@ def test_the_expiry_is_configurable(pair, startup_owner, settings):
 def test_the_expiry_runs_hourly_through_celery_beat():
     from django_celery_beat.models import PeriodicTask
 
-    task = PeriodicTask.objects.get(task="matching.tasks_introductions.introductions_expire")
+    task = PeriodicTask.objects.get(task="matching.tasks.introductions_expire")
     assert task.enabled and (task.interval.every, task.interval.period) == (1, "hours")
 
 
