@@ -9,10 +9,12 @@ outreach list (`outreach_list_for`), not "my matches".
 from dataclasses import dataclass
 
 import numpy as np
-from django.db.models import Case, CharField, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, DateTimeField, F, Q, QuerySet, Value, When
+from django.db.models.functions import Cast
 from django.utils import timezone
 
-from ecosystem.models import Capability, Membership, MentorOffer, Need
+from ecosystem.models import Capability, Membership, MentorOffer, Need, Program, Sector, StartupProfile
+from ecosystem.models.programs import CLOSING_SOON
 from matching.models import Match, MatchKind, MatchState, ScoreScale, Side
 
 
@@ -149,3 +151,115 @@ def outreach_list_for(*, program, now=None) -> QuerySet[Match]:
 def score_scales() -> dict[str, np.ndarray]:
     """Return each kind's stored quantiles (one query)."""
     return {scale.kind: np.asarray(scale.quantiles, dtype=np.float64) for scale in ScoreScale.objects.all()}
+
+
+# -- "My matches": one tab, as its filters ask ---------------------------------------------------
+
+
+def match_get(*, pk: int) -> Match | None:
+    """Return one match with its ends, or None (the caller checks the person's side on it)."""
+    return (
+        Match.objects.select_related("organisation", "need", "capability", "mentor", "program").filter(pk=pk).first()
+    )
+
+
+def match_counts_by_kind_and_side(*, user) -> dict[tuple[str, str], int]:
+    """Return how many current matches the person has per (kind, the person's side), in one query."""
+    rows = match_list_for(user=user).order_by().values("kind", "viewer_side").annotate(count=Count("pk"))
+    return {(row["kind"], row["viewer_side"]): row["count"] for row in rows}
+
+
+def match_list_filtered(
+    *,
+    user,
+    kind: str,
+    side: str | None = None,
+    show: str = "",
+    sector: Sector | None = None,
+    closing_soon: bool = False,
+    sort: str = "best",
+    now=None,
+) -> QuerySet[Match]:
+    """Return one tab of the person's matches: current, "saved" or "dismissed"; the other end in
+    `sector` (or its children); closing soon only; sorted best first, by deadline or newest."""
+    now = now or timezone.now()
+    matches = match_list_for(user=user, side=side, kind=kind, include_dismissed=show == "dismissed", now=now)
+    if show:
+        matches = matches.filter(viewer_state=MatchState.DISMISSED if show == "dismissed" else MatchState.SAVED)
+    if sector:
+        matches = matches.filter(_in_sector(sector))
+    if closing_soon:
+        matches = matches.filter(_closing_soon(now))
+    matches = _sorted(matches, sort)
+    if kind == MatchKind.FUNDING:
+        # What the eligibility checklist reads, for the whole page at once.
+        matches = matches.select_related(
+            "organisation__startup_profile__stage", "organisation__startup_profile__location"
+        ).prefetch_related(
+            "program__eligible_stages",
+            "program__eligible_sectors",
+            "program__eligible_locations",
+            "organisation__startup_profile__sectors__parent",
+        )
+    return matches
+
+
+def _in_sector(sector: Sector) -> Q:
+    """Matches whose other end (the one the viewer looks at) is tagged with the sector or its children."""
+    tagged = Q(sectors=sector) | Q(sectors__parent=sector)
+
+    def tagged_ids(model, relation):
+        condition = Q(**{relation: sector}) | Q(**{f"{relation}__parent": sector})
+        return model.objects.filter(condition).values("pk")
+
+    programs = Program.objects.filter(Q(eligible_sectors=sector) | Q(eligible_sectors__parent=sector)).values("pk")
+    # Programs open to every sector fit a sector filter too, as in the program directory.
+    unrestricted = Program.objects.exclude(pk__in=Program.eligible_sectors.through.objects.values("program_id"))
+    startups = StartupProfile.objects.filter(tagged).values("organisation_id")
+    seeker_sees = (
+        Q(kind=MatchKind.FUNDING, program__in=programs)
+        | Q(kind=MatchKind.FUNDING, program__in=unrestricted.values("pk"))
+        | Q(
+            kind__in=[MatchKind.COLLABORATION, MatchKind.NEED], capability__in=tagged_ids(Capability, "research_areas")
+        )
+        | Q(kind=MatchKind.MENTORING, mentor__in=tagged_ids(MentorOffer, "sectors"))
+    )
+    provider_sees = Q(kind__in=[MatchKind.COLLABORATION, MatchKind.MENTORING], organisation__in=startups) | Q(
+        kind=MatchKind.NEED, need__in=tagged_ids(Need, "sectors")
+    )
+    return Q(viewer_side=Side.SEEKER) & seeker_sees | Q(viewer_side=Side.PROVIDER) & provider_sees
+
+
+def _closing_soon(now) -> Q:
+    today = timezone.localdate(now)
+    return Q(kind=MatchKind.FUNDING, program__closes_at__gt=now, program__closes_at__lte=now + CLOSING_SOON) | Q(
+        kind=MatchKind.NEED,
+        viewer_side=Side.PROVIDER,
+        need__deadline__gte=today,
+        need__deadline__lte=today + CLOSING_SOON,
+    )
+
+
+def _sorted(matches, sort: str):
+    if sort == "deadline":
+        deadline = Case(
+            When(kind=MatchKind.FUNDING, then=F("program__closes_at")),
+            When(kind=MatchKind.NEED, viewer_side=Side.PROVIDER, then=Cast("need__deadline", DateTimeField())),
+            output_field=DateTimeField(),
+        )
+        return matches.annotate(deadline=deadline).order_by(F("deadline").asc(nulls_last=True), "-score", "pk")
+    if sort == "newest":
+        seeker, provider = Q(viewer_side=Side.SEEKER), Q(viewer_side=Side.PROVIDER)
+        listed_at = Case(
+            When(kind=MatchKind.FUNDING, then=F("program__created_at")),
+            When(Q(kind__in=[MatchKind.COLLABORATION, MatchKind.NEED]) & seeker, then=F("capability__created_at")),
+            When(Q(kind=MatchKind.MENTORING) & seeker, then=F("mentor__created_at")),
+            When(
+                Q(kind__in=[MatchKind.COLLABORATION, MatchKind.MENTORING]) & provider,
+                then=F("organisation__created_at"),
+            ),
+            When(Q(kind=MatchKind.NEED) & provider, then=F("need__created_at")),
+            output_field=DateTimeField(),
+        )
+        return matches.annotate(listed_at=listed_at).order_by(F("listed_at").desc(nulls_last=True), "-score", "pk")
+    return matches

@@ -1,6 +1,6 @@
 """“My matches”: a signed-in person's matches by tab, with reasons, labels and actions.
 
-The list reads `match_list_for` and narrows it with the filters of a form bound to the query
+The list reads `match_list_filtered` with the filters of a form bound to the query
 string (a value it cannot read is left out, never a 500). Actions are POST forms that write through
 `matching.services`, which check again from which side the person may act. A match the person has
 no side on is a 404, so its existence is not revealed.
@@ -13,12 +13,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, DateTimeField, F, Q, When
-from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,12 +23,11 @@ from django.views.decorators.http import require_POST
 
 from ecosystem.fields import MESSAGE_MAX_LENGTH
 from ecosystem.forms_directories import DirectoryFilterForm, TaxonomyChoiceField
-from ecosystem.models import Capability, MentorOffer, Need, Program, Sector, StartupProfile
-from ecosystem.models.programs import CLOSING_SOON
-from matching.models import Match, MatchKind, MatchState, Side
+from ecosystem.models import Sector
+from matching.models import Match, MatchKind, Side
 from matching.permissions import viewer_sides
 from matching.presenters import match_cards
-from matching.selectors import match_list_for
+from matching.selectors import match_counts_by_kind_and_side, match_get, match_list_filtered
 from matching.services import feedback as feedback_services
 from matching.services import introductions as introduction_services
 
@@ -92,81 +88,19 @@ class IntroductionRequestForm(forms.Form):
     )
 
 
-# -- Reads on top of match_list_for -------------------------------------------------------------
-
-
-def _in_sector(sector: Sector) -> Q:
-    """Matches whose other end (the one the viewer looks at) is tagged with the sector or its children."""
-    tagged = Q(sectors=sector) | Q(sectors__parent=sector)
-
-    def tagged_ids(model, relation):
-        condition = Q(**{relation: sector}) | Q(**{f"{relation}__parent": sector})
-        return model.objects.filter(condition).values("pk")
-
-    programs = Program.objects.filter(Q(eligible_sectors=sector) | Q(eligible_sectors__parent=sector)).values("pk")
-    # Programs open to every sector fit a sector filter too, as in the program directory.
-    unrestricted = Program.objects.exclude(pk__in=Program.eligible_sectors.through.objects.values("program_id"))
-    startups = StartupProfile.objects.filter(tagged).values("organisation_id")
-    seeker_sees = (
-        Q(kind=MatchKind.FUNDING, program__in=programs)
-        | Q(kind=MatchKind.FUNDING, program__in=unrestricted.values("pk"))
-        | Q(
-            kind__in=[MatchKind.COLLABORATION, MatchKind.NEED], capability__in=tagged_ids(Capability, "research_areas")
-        )
-        | Q(kind=MatchKind.MENTORING, mentor__in=tagged_ids(MentorOffer, "sectors"))
-    )
-    provider_sees = Q(kind__in=[MatchKind.COLLABORATION, MatchKind.MENTORING], organisation__in=startups) | Q(
-        kind=MatchKind.NEED, need__in=tagged_ids(Need, "sectors")
-    )
-    return Q(viewer_side=Side.SEEKER) & seeker_sees | Q(viewer_side=Side.PROVIDER) & provider_sees
-
-
-def _closing_soon(now) -> Q:
-    today = timezone.localdate(now)
-    return Q(kind=MatchKind.FUNDING, program__closes_at__gt=now, program__closes_at__lte=now + CLOSING_SOON) | Q(
-        kind=MatchKind.NEED,
-        viewer_side=Side.PROVIDER,
-        need__deadline__gte=today,
-        need__deadline__lte=today + CLOSING_SOON,
-    )
-
-
-def _sorted(matches, sort: str):
-    if sort == "deadline":
-        deadline = Case(
-            When(kind=MatchKind.FUNDING, then=F("program__closes_at")),
-            When(kind=MatchKind.NEED, viewer_side=Side.PROVIDER, then=Cast("need__deadline", DateTimeField())),
-            output_field=DateTimeField(),
-        )
-        return matches.annotate(deadline=deadline).order_by(F("deadline").asc(nulls_last=True), "-score", "pk")
-    if sort == "newest":
-        seeker, provider = Q(viewer_side=Side.SEEKER), Q(viewer_side=Side.PROVIDER)
-        listed_at = Case(
-            When(kind=MatchKind.FUNDING, then=F("program__created_at")),
-            When(Q(kind__in=[MatchKind.COLLABORATION, MatchKind.NEED]) & seeker, then=F("capability__created_at")),
-            When(Q(kind=MatchKind.MENTORING) & seeker, then=F("mentor__created_at")),
-            When(
-                Q(kind__in=[MatchKind.COLLABORATION, MatchKind.MENTORING]) & provider,
-                then=F("organisation__created_at"),
-            ),
-            When(Q(kind=MatchKind.NEED) & provider, then=F("need__created_at")),
-            output_field=DateTimeField(),
-        )
-        return matches.annotate(listed_at=listed_at).order_by(F("listed_at").desc(nulls_last=True), "-score", "pk")
-    return matches
+# -- Tabs ----------------------------------------------------------------------------------------
 
 
 def _tab_counts(user) -> dict[str, int]:
     """Return the number of current matches in each tab, and per side of the mentoring tab (one query)."""
-    rows = match_list_for(user=user).order_by().values("kind", "viewer_side").annotate(count=Count("pk"))
     counts = dict.fromkeys([tab.slug for tab in TABS], 0)
     counts["mentors"] = counts["mentees"] = 0
-    for row in rows:
+    for (kind, side), count in match_counts_by_kind_and_side(user=user).items():
         for tab in TABS:
-            if tab.kind == row["kind"] and tab.side in (None, row["viewer_side"]):
-                counts[tab.slug] += row["count"]
-        if row["kind"] == MatchKind.MENTORING:
-            counts["mentors" if row["viewer_side"] == Side.SEEKER else "mentees"] += row["count"]
+            if tab.kind == kind and tab.side in (None, side):
+                counts[tab.slug] += count
+        if kind == MatchKind.MENTORING:
+            counts["mentors" if side == Side.SEEKER else "mentees"] += count
     return counts
 
 
@@ -190,25 +124,15 @@ def match_list(request):
     default_tab = next((tab.slug for tab in TABS if counts[tab.slug]), TABS[0].slug)
     tab = TAB_BY_SLUG[filters.get("tab") or default_tab]
     show = filters.get("show", "")
-    now = timezone.now()
-    matches = match_list_for(user=user, side=tab.side, kind=tab.kind, include_dismissed=show == "dismissed", now=now)
-    if show:
-        matches = matches.filter(viewer_state=MatchState.DISMISSED if show == "dismissed" else MatchState.SAVED)
-    if filters.get("sector"):
-        matches = matches.filter(_in_sector(filters["sector"]))
-    if filters.get("closing_soon"):
-        matches = matches.filter(_closing_soon(now))
-    matches = _sorted(matches, filters.get("sort", "best"))
-    if tab.kind == MatchKind.FUNDING:
-        # What the eligibility checklist reads, for the whole page at once.
-        matches = matches.select_related(
-            "organisation__startup_profile__stage", "organisation__startup_profile__location"
-        ).prefetch_related(
-            "program__eligible_stages",
-            "program__eligible_sectors",
-            "program__eligible_locations",
-            "organisation__startup_profile__sectors__parent",
-        )
+    matches = match_list_filtered(
+        user=user,
+        kind=tab.kind,
+        side=tab.side,
+        show=show,
+        sector=filters.get("sector"),
+        closing_soon=bool(filters.get("closing_soon")),
+        sort=filters.get("sort") or "best",
+    )
     page = Paginator(matches, PAGE_SIZE).get_page(request.GET.get("page"))
     tabs = [
         {
@@ -237,9 +161,7 @@ def match_list(request):
 
 def _match_for_action(request, pk: int) -> tuple[Match, str]:
     """Return the match and the side the person acts from; 404 if they have no side on it."""
-    match = (
-        Match.objects.select_related("organisation", "need", "capability", "mentor", "program").filter(pk=pk).first()
-    )
+    match = match_get(pk=pk)
     sides = viewer_sides(request.user, match) if match is not None else set()
     if not sides:
         raise Http404
