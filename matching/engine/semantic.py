@@ -62,11 +62,20 @@ class SemanticSpace(TransformerMixin, BaseEstimator):
             return np.zeros((len(texts), 0), dtype=np.float32)
         step = max(1, -(-len(distinct) // self.max_fit_texts))
         sample = distinct[::step]
+        # As text.profile_vectorizer: in a small portal no term is common by accident.
+        max_df = 0.5 if len(sample) >= 200 else 1.0
         self.terms_ = TfidfVectorizer(
-            preprocessor=fold, ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_df=0.5, dtype=np.float32
+            preprocessor=fold, ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_df=max_df, dtype=np.float32
         )
-        counts = self.terms_.fit_transform(sample)
-        rank = max(1, min(self.rank, counts.shape[0] - 1, counts.shape[1] - 1))
+        try:
+            counts = self.terms_.fit_transform(sample)
+        except ValueError:  # no term is shared by two texts: nothing to place them by
+            counts = None
+        if counts is None or counts.shape[1] < 3:
+            self.fitted_ = False
+            self.n_features_out_ = 0
+            return np.zeros((len(texts), 0), dtype=np.float32)
+        rank = min(self.rank, counts.shape[0] - 1, counts.shape[1] - 1)
         self.svd_ = TruncatedSVD(rank, algorithm="randomized", n_iter=5, random_state=0).fit(counts)
         self.n_features_out_ = rank
         # The sample's own places, before smoothing: the neighbours every text moves towards.

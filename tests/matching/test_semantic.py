@@ -88,3 +88,12 @@ def test_a_pooled_top_k_refuses_meaning_rather_than_ranking_without_it():
     with pytest.raises(ValueError, match="every pair"):
         matcher.top_k(3, exact=False)
     assert matcher.top_k(3, exact=True)[0].indices.shape == (5, 3)
+
+
+def test_texts_that_share_no_term_leave_the_space_empty_instead_of_failing_the_refit():
+    codes = [f"mã{n}x" for n in range(2 * MIN_TEXTS)]  # no term in two texts: nothing to place them by
+    space = SemanticSpace()
+    assert space.fit_transform(codes).shape == (len(codes), 0) and not space.fitted_
+    profiles = [Profile(needs=code, offers=code) for code in codes]
+    matcher = ProfileMatcher(semantic=SemanticSpace()).fit(profiles[:2], profiles)
+    assert matcher.meaning_ is None
