@@ -293,8 +293,8 @@ def segmentation(sample: int, profile_chars: int = 500) -> dict | None:
     """
     if not VNTC.is_file() or sample <= 0:
         return None
+    from kernel.text import fold
     from matching.engine import words as word_analysis
-    from matching.engine.folding import fold
 
     with gzip.open(VNTC, "rt", encoding="utf-8") as handle:
         texts = [json.loads(line)["text"][:profile_chars] for _, line in zip(range(sample), handle, strict=False)]

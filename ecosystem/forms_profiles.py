@@ -26,7 +26,7 @@ from ecosystem.models import (
     Technology,
 )
 from ecosystem.taxonomy_choices import LANGUAGE_CHOICES, sector_choice_groups, trl_choices_described
-from ecosystem.text import fold
+from kernel.text import fold
 
 MAX_TECHNOLOGIES = 20
 MAX_LOGO_BYTES = 2 * 1024 * 1024

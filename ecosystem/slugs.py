@@ -13,7 +13,7 @@ import unicodedata
 from django.db.models import QuerySet
 from django.utils.text import slugify
 
-from ecosystem.text import strip_diacritics
+from kernel.text import strip_diacritics
 
 _VOWELS = "aăâeêioôơuưy"
 _TONE_MARKS = ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323")  # huyền, sắc, ngã, hỏi, nặng

@@ -15,9 +15,9 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ecosystem.eligibility import Criterion
 from ecosystem.models import Location, Sector, Stage, Technology
 from ecosystem.views.program_eligibility import CRITERION_LABELS
+from kernel.eligibility import Criterion
 from matching.engine.reasons import ReasonCode
 from matching.models import Side
 

@@ -7,7 +7,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from ecosystem.models import Capability, MentorOffer, Need, Organisation, Program, StartupProfile
 from matching.models import MatchKind, Relationship
-from matching.services.freshness import matches_recompute_enqueue
+from matching.tasks import matches_recompute_enqueue
 
 
 def _changes(instance) -> dict[str, list[int]]:
@@ -23,7 +23,7 @@ def _changes(instance) -> dict[str, list[int]]:
     if isinstance(instance, Program):
         return {"program": [instance.pk]}
     if isinstance(instance, Organisation):
-        # Hidden, made private or moved: what it posts follows it (matching.services.feeds).
+        # Hidden, made private or moved: what it posts follows it (matching.pipeline.profiles).
         changes = {
             "capability": list(instance.capabilities.values_list("pk", flat=True)),
             "need": list(instance.needs.values_list("pk", flat=True)),

@@ -2,7 +2,7 @@
 
 A score is a match quality on the engine's own scale, which differs by kind and moves with each
 refit, so fixed thresholds label nearly everything "Possible fit". The full recompute stores each
-kind's score quantiles (`services.score_scales.score_scales_fit`); a page reads them once
+kind's score quantiles (`pipeline.score_scales.score_scales_fit`); a page reads them once
 (`selectors.score_scales`) and a match's strength is the share of that kind's listed matches it
 beats. Until a kind has a scale (a new portal before its first recompute) the label falls back to
 the score itself.

@@ -1,12 +1,19 @@
 """Celery tasks of matching (keeping matches fresh, expiring introductions): thin wrappers around
-`matching.services`, safe to run twice, with one retry policy."""
+`matching.pipeline` and `matching.services`, safe to run twice, with one retry policy; and the
+queue that sends a recompute when a transaction that changed a profile commits."""
+
+import logging
 
 from celery import chord, shared_task
 from django.db import DatabaseError
 from django.utils import timezone
 
-from matching.services import freshness, introductions, recompute
-from matching.services.index import match_index_build, match_index_get, match_index_save
+from config.commit_buffer import CommitBuffer
+from matching.pipeline import freshness, recompute
+from matching.pipeline.refit import match_index_build, match_index_get, match_index_save
+from matching.services import introductions
+
+logger = logging.getLogger(__name__)
 
 RETRY = {
     "bind": True,
@@ -53,7 +60,7 @@ def matches_refit(self) -> str:
     started_at = timezone.now()
     index = match_index_build()
     match_index_save(index)
-    shards = recompute.shards(index, freshness.shard_size())
+    shards = recompute.shards(index, recompute.shard_size())
     stamp = started_at.isoformat()
     if not self.app.conf.result_backend:
         # A chord needs a result backend to know when every shard is done: without one, run them here.
@@ -69,10 +76,43 @@ def matches_refit(self) -> str:
 @shared_task(bind=True, acks_late=True, max_retries=3, autoretry_for=(DatabaseError,), retry_backoff=True)
 def matches_sweep(self) -> dict[str, int]:
     """Re-enqueue every entity whose matches are older than the entity (django-celery-beat, every 5 minutes)."""
-    return freshness.matches_sweep()
+    queued = {}
+    for entity_type in freshness.STAMPS:
+        ids = freshness.stale_ids(entity_type)
+        for start in range(0, len(ids), 200):
+            matches_recompute.delay(entity_type, ids[start : start + 200])
+        queued[entity_type] = len(ids)
+    logger.info("matches sweep", extra=queued)
+    return queued
 
 
 @shared_task(**RETRY)
 def introductions_expire(self) -> int:
     """Expire unanswered introduction requests and tell their requesters (django-celery-beat runs this hourly)."""
     return introductions.introductions_expire()
+
+
+# -- Queueing on commit --------------------------------------------------------------------------
+
+# Sent once; if the broker is down the sweeper catches up, so a request does not wait long.
+PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+
+
+def _send(pending: dict[str, set[int]]) -> None:
+    for entity_type, ids in pending.items():
+        try:
+            matches_recompute.apply_async((entity_type, sorted(ids)), retry_policy=PUBLISH_RETRY_POLICY)
+        except Exception:  # the broker is down: the sweeper will see these entities as stale
+            logger.warning(
+                "matches recompute not queued; the sweeper will catch up",
+                extra={"entity_type": entity_type, "ids": sorted(ids)[:20]},
+                exc_info=True,
+            )
+
+
+_buffer = CommitBuffer("matching", _send)
+
+
+def matches_recompute_enqueue(*, entity_type: str, ids) -> None:
+    """Queue a recompute of these entities' matches for when the current transaction commits."""
+    _buffer.add({entity_type: ids})

@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 
 from notifications import services
 from notifications.models import Delivery, DeliveryStatus, Notification, NotificationPreference, Suppression
+from notifications.queueing import enqueue_deliveries
 
 
 @admin.register(Delivery)
@@ -18,8 +19,6 @@ class DeliveryAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send again (failed ones only)"))
     def retry(self, request, queryset):
-        from notifications.tasks import enqueue_deliveries
-
         failed = list(queryset.filter(status=DeliveryStatus.FAILED).values_list("pk", flat=True))
         Delivery.objects.filter(pk__in=failed).update(status=DeliveryStatus.PENDING, attempts=0, not_before=None)
         enqueue_deliveries(failed)

@@ -239,8 +239,8 @@ def _matches(user, *, since, sent_keys, batch: DigestBatch, now) -> list[dict]:
 
 
 def _programs(user, *, sent_keys, skip_program_ids, batch: DigestBatch) -> list[dict]:
-    from ecosystem import eligibility
     from ecosystem.selectors.programs import applicant_for
+    from kernel import eligibility
     from matching.models import MatchState, Side
 
     organisations = batch.organisations.get(user.pk, [])

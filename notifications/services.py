@@ -19,6 +19,7 @@ from notifications.models import (
     Suppression,
     SuppressionReason,
 )
+from notifications.queueing import enqueue_deliveries
 
 logger = logging.getLogger(__name__)
 
@@ -130,9 +131,7 @@ def notification_create(*, recipient, kind: str, key: str, context: dict, link: 
     except IntegrityError:
         return None
     if delivery is not None and delivery.status == DeliveryStatus.PENDING and delivery.not_before is None:
-        from notifications import tasks
-
-        transaction.on_commit(lambda: tasks.enqueue_deliveries([delivery.pk]))
+        transaction.on_commit(lambda: enqueue_deliveries([delivery.pk]))
     logger.info("notification created", extra={"kind": kind, "recipient": recipient.pk})
     return notification
 

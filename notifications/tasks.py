@@ -6,45 +6,16 @@ claim makes running it again harmless, and the sweeper re-queues whatever a lost
 
 import logging
 
-from celery import group, shared_task
-from django.conf import settings
+from celery import shared_task
 from django.db import DatabaseError
-from django.utils import timezone
 
 from notifications import delivery as outbox
 from notifications import digests, reminders
-from notifications.models import Delivery
+from notifications.queueing import DELIVERIES_SEND, enqueue_deliveries
 
 logger = logging.getLogger(__name__)
 
 TASK_OPTIONS = {"acks_late": True, "reject_on_worker_lost": True}
-# Publishing gives up quickly when the broker is down: the sweeper queues what was not published.
-PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
-
-
-def _batches(ids: list[int], size: int) -> list[list[int]]:
-    return [ids[start : start + size] for start in range(0, len(ids), size)]
-
-
-def enqueue_deliveries(ids: list[int]) -> None:
-    """Queue deliveries in batches (one task and one SMTP connection per batch).
-
-    When the broker is down nothing is lost: the rows stay unqueued and the sweeper queues them.
-    """
-    if not ids:
-        return
-    batches = _batches(list(ids), settings.NOTIFICATIONS_BATCH_SIZE)
-    try:
-        if len(batches) == 1:
-            deliveries_send.apply_async((batches[0],), retry=True, retry_policy=PUBLISH_RETRY_POLICY)
-        else:
-            group(deliveries_send.s(batch) for batch in batches).apply_async(
-                retry=True, retry_policy=PUBLISH_RETRY_POLICY
-            )
-    except Exception as error:  # noqa: BLE001 - a notification must never fail its event because a queue is down
-        logger.warning("e-mail not queued; the sweeper will catch up", extra={"count": len(ids), "error": str(error)})
-        return
-    Delivery.objects.filter(pk__in=ids).update(enqueued_at=timezone.now())
 
 
 @shared_task(bind=True, max_retries=None, **TASK_OPTIONS)
@@ -57,7 +28,7 @@ def delivery_send(self, delivery_id: int) -> str:
 
 
 @shared_task(
-    bind=True, autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=5, **TASK_OPTIONS
+    bind=True, name=DELIVERIES_SEND, autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=5, **TASK_OPTIONS
 )  # fmt: skip
 def deliveries_send(self, delivery_ids: list[int]) -> dict[str, int]:
     """Send a batch of deliveries over one SMTP connection; return how many ended how."""

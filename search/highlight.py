@@ -9,7 +9,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from search.text import fold
+from kernel.text import fold
 
 _WORD = re.compile(r"[^\W_]+")
 SNIPPET_LENGTH = 240

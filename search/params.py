@@ -10,10 +10,11 @@ from django.http import QueryDict
 from django.utils.text import slugify
 
 from ecosystem.models import Location, Sector, Stage
+from kernel.text import fold
 from search.documents import DOC_TYPES
 from search.documents.taxonomy import KIND_LABELS
 from search.query import FACETS, MAX_RESULT_WINDOW, SORTS, STATUSES, SearchQuery
-from search.text import MAX_QUERY_LENGTH, clean, fold
+from search.text import MAX_QUERY_LENGTH, clean
 
 PAGE_SIZE = 20
 MAX_VALUES_PER_FACET = 20

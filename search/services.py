@@ -1,4 +1,4 @@
-"""Writes to the search index: queue changes, index them, sweep up what was missed, rebuild everything.
+"""Writes to the search index: index changes, sweep up what was missed, rebuild everything.
 
 The index is derived data. Every write records the version of each document in the ledger
 (`IndexRecord`), so the sweeper can compare it with the facts and repair whatever a lost task,
@@ -13,7 +13,6 @@ from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from config.commit_buffer import CommitBuffer
 from search.backends import BaseSearchBackend, get_search_backend
 from search.documents import SOURCES, SearchDocument, source_for
 from search.models import IndexRecord, SavedSearch
@@ -21,8 +20,6 @@ from search.models import IndexRecord, SavedSearch
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
-# A request's indexing is queued once; if the broker is down the sweeper catches up, so don't wait long.
-PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 
 
 @dataclass
@@ -44,7 +41,7 @@ def ledger_key(backend: BaseSearchBackend) -> str:
     return f"{backend.alias}/{backend.name}"
 
 
-def _chunks(ids: Iterable[int], size: int = BATCH_SIZE) -> Iterator[list[int]]:
+def chunks(ids: Iterable[int], size: int = BATCH_SIZE) -> Iterator[list[int]]:
     ids = sorted(set(ids))
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
@@ -75,7 +72,7 @@ def search_documents_index(*, doc_type: str, ids: Iterable[int], backend: BaseSe
     backend = backend or get_search_backend()
     source = source_for(doc_type)
     outcome = IndexOutcome()
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         documents = list(source.documents(chunk))
         gone = sorted(set(chunk) - {document.object_id for document in documents})
         if documents:
@@ -97,36 +94,6 @@ def search_changes_index(*, changes: dict[str, list[int]], backend: BaseSearchBa
             outcome += search_documents_index(doc_type=doc_type, ids=ids, backend=backend)
     logger.info("search documents indexed", extra={"changes": sorted(changes), **outcome.as_dict()})
     return outcome
-
-
-# -- Queueing on commit --------------------------------------------------------------------------
-
-
-def _send(pending: dict[str, set[int]]) -> None:
-    # Helix's own app, not Celery's "current app", which any Celery() created later (a client) would replace.
-    from config.celery_app import app as celery_app
-    from search import tasks  # registers the task with every app, Helix's included
-
-    search_index_changes = celery_app.tasks[tasks.search_index_changes.name]
-    batches = [{label: chunk} for label, ids in pending.items() for chunk in _chunks(ids)]
-    for changes in batches:
-        try:
-            search_index_changes.apply_async(
-                kwargs={"changes": changes}, retry=True, retry_policy=PUBLISH_RETRY_POLICY
-            )
-        except Exception as exc:  # noqa: BLE001 - a save must never fail because its indexing could not be queued
-            logger.warning(
-                "search indexing not queued; the sweeper will catch up",
-                extra={"changes": {label: len(ids) for label, ids in changes.items()}, "error": repr(exc)},
-            )
-
-
-_buffer = CommitBuffer("search", _send)
-
-
-def search_index_enqueue(*, changes: dict[str, Iterable[int]]) -> None:
-    """Queue re-indexing of the changed rows for when the current transaction commits."""
-    _buffer.add(changes)
 
 
 # -- Sweeping and rebuilding ---------------------------------------------------------------------

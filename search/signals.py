@@ -10,7 +10,7 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search.documents import SOURCES, trigger_labels
-from search.services import search_index_enqueue
+from search.tasks import search_index_enqueue
 
 PAGE = "wagtailcore.page"
 # Saves that touch none of these fields change nothing a document shows (a login updates last_login).

@@ -5,11 +5,10 @@ single spaces, so PostgreSQL's parser, SQLite's FTS5 tokenizer and Python all se
 no punctuation ever reaches an engine's query syntax.
 """
 
-import functools
-import itertools
 import re
-import sys
 import unicodedata
+
+from kernel.text import fold
 
 # Letters and digits of any script; underscores and everything else separate words.
 _WORD = re.compile(r"[^\W_]+")
@@ -23,27 +22,6 @@ MAX_TERM_LENGTH = 40
 def clean(text: str) -> str:
     """Return `text` in NFC without control characters or highlight markers, spaces collapsed."""
     return " ".join(_INVISIBLE.sub(" ", unicodedata.normalize("NFC", text or "")).split())
-
-
-@functools.cache
-def _combining_marks() -> re.Pattern:
-    # Every combining mark of Unicode, as ranges in one character class.
-    codes = [code for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))]
-    ranges, start = [], codes[0]
-    for previous, code in itertools.pairwise([*codes, -1]):
-        if code != previous + 1:
-            first, last = re.escape(chr(start)), re.escape(chr(previous))
-            ranges.append(f"{first}-{last}" if previous > start else first)
-            start = code
-    return re.compile(f"[{''.join(ranges)}]+")
-
-
-def fold(text: str) -> str:
-    """Return the case- and diacritic-insensitive form of `text`, exactly as `ecosystem.text.fold` does."""
-    # "đ" is a letter of its own, not "d" plus a mark, so decomposition leaves it alone.
-    text = unicodedata.normalize("NFKC", text).replace("đ", "d").replace("Đ", "D")
-    stripped = _combining_marks().sub("", unicodedata.normalize("NFD", text))
-    return unicodedata.normalize("NFC", stripped).casefold()
 
 
 # Folded forms of the words seen so far: a language has far fewer distinct words than a rebuild has

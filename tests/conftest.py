@@ -60,7 +60,7 @@ def _fresh_cache():
 @pytest.fixture(autouse=True)
 def _own_match_index(settings, tmp_path_factory):
     # Each test's database is different: its fitted match index must not leak into the next test.
-    from matching.services.index import match_index_forget
+    from matching.pipeline.refit import match_index_forget
 
     settings.MATCHING_ARTEFACTS_DIR = str(tmp_path_factory.mktemp("matching"))
     match_index_forget()

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "search",
     "notifications",
     "cms",
+    "demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -19,7 +19,7 @@ from import_export.widgets import Widget
 from ecosystem.models import Technology
 from ecosystem.selectors.organisations import organisation_list_visible
 from ecosystem.slugs import as_slug, slug_from
-from ecosystem.text import fold
+from kernel.text import fold
 
 LIST_SEPARATOR = re.compile(r"[;\n]")
 _EXCEL_SAFE_DIGITS = 15  # Excel keeps 15 significant digits; bigger amounts are exported as text

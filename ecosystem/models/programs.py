@@ -12,7 +12,6 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
-from ecosystem import eligibility
 from ecosystem.fields import (
     DESCRIPTION_MAX_LENGTH,
     DETAILS_MAX_LENGTH,
@@ -23,6 +22,7 @@ from ecosystem.fields import (
 from ecosystem.models.moderation import Hideable
 from ecosystem.models.organisations import Organisation, OrganisationKind
 from ecosystem.models.profiles import TRL_VALIDATORS
+from kernel import eligibility
 
 CLOSING_SOON = timedelta(days=14)
 PUBLISHER_KINDS = [OrganisationKind.GOVERNMENT_AGENCY, OrganisationKind.SUPPORT_ORGANISATION]

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from ecosystem.text import fold
+from kernel.text import fold
 
 
 class BilingualName(models.Model):

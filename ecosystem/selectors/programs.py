@@ -3,8 +3,8 @@
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from ecosystem import eligibility
 from ecosystem.models import Organisation, Program, StartupProfile
+from kernel import eligibility
 
 
 def program_list_published() -> QuerySet[Program]:

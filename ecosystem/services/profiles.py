@@ -23,7 +23,7 @@ from ecosystem.permissions import (
     can_post_need_for,
 )
 from ecosystem.slugs import unique_slug
-from ecosystem.text import fold
+from kernel.text import fold
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from django.apps import apps as global_apps
 
 from ecosystem import taxonomy_data
 from ecosystem.slugs import slug_from
-from ecosystem.text import fold
+from kernel.text import fold
 
 
 def taxonomies_install(*, apps=global_apps) -> dict[str, int]:

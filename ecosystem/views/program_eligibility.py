@@ -1,6 +1,6 @@
 """A program's eligibility criteria in plain words, and the "Am I eligible?" checklist.
 
-The verdict itself comes from `program_eligibility_for` (ecosystem/eligibility.py); this module
+The verdict itself comes from `program_eligibility_for` (kernel/eligibility.py); this module
 only says it in words: what each criterion asks, what the organisation's profile says, and what to
 fill in when the answer is unknown.
 """
@@ -11,10 +11,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ecosystem.eligibility import Criterion, Outcome, Verdict
 from ecosystem.models import OrganisationKind, StartupProfile
 from ecosystem.permissions import can_edit_startup_profile
 from ecosystem.selectors.programs import program_eligibility_for
+from kernel.eligibility import Criterion, Outcome, Verdict
 
 CRITERION_LABELS = {
     Criterion.ORGANISATION_KIND: _("Kind of organisation"),

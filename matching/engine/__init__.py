@@ -13,7 +13,7 @@ Funding — startup → program, and program → organisations (the column view 
   `awards` are the outcomes (funding-awarded events, with the applicant id so each organisation's
   record counts); the re-ranker learns from the most recent ones and is skipped when too few.
 
-Eligibility first — `eligibility.verdict_arrays(applicants, criteria)` (from ecosystem.eligibility
+Eligibility first — `eligibility.verdict_arrays(applicants, criteria)` (from kernel.eligibility
 dataclasses) or `eligibility.encode(...)` + `EligibilityArrays.check(...)` for a full recompute;
 `eligibility.apply(scores, eligible, unknown)` removes failing pairs and penalises each unknown
 criterion; `eligibility.reasons_for(verdict)` names the criteria met / unknown.

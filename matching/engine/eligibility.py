@@ -1,6 +1,6 @@
 """Eligibility first: failing programs are removed before ranking; unknown criteria lower the score.
 
-The portal passes what it already knows, either per pair (ecosystem.eligibility verdicts) or as
+The portal passes what it already knows, either per pair (kernel.eligibility verdicts) or as
 vectorised arrays for a full recompute (`EligibilityArrays`, same semantics, held equal to the
 pure check by a property-based test). Scores are match qualities in [0, 1]; each unknown
 criterion multiplies a score by `unknown_penalty`, and a failed criterion removes the pair.
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ecosystem.eligibility import Applicant, Criteria, Verdict, evaluate
+from kernel.eligibility import Applicant, Criteria, Verdict, evaluate
 
 from .reasons import Reason, ReasonCode
 
@@ -60,7 +60,7 @@ class EligibilityArrays:
 
     Categorical values are small integer codes (-1: not told); `sectors` rows are code sets.
     `allowed_*` are boolean program × code matrices whose all-False rows mean "no restriction".
-    Dates are ordinal days (NaN: not told / no limit). Same outcomes as ecosystem.eligibility.
+    Dates are ordinal days (NaN: not told / no limit). Same outcomes as kernel.eligibility.
     """
 
     allowed_kinds: np.ndarray

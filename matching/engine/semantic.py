@@ -28,7 +28,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
-from .folding import fold
+from kernel.text import fold
 
 # Below this many distinct texts a low-rank space says nothing that shared words do not: the
 # matcher then ranks by words alone (`fitted` is False).

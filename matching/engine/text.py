@@ -21,7 +21,8 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
-from .folding import fold
+from kernel.text import fold
+
 from .words import STOP_WORDS, WordNgrams, Words, lexicon_of, remember, segments_of
 
 __all__ = [

@@ -24,7 +24,7 @@ from itertools import pairwise
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .folding import fold
+from kernel.text import fold
 
 # Vietnamese function words, written with diacritics (lower case, NFC). A text written with
 # diacritics is filtered with these, so "có" (have) goes while "cơ" (mechanics) stays.

@@ -34,8 +34,8 @@ from matching.models import (
     Side,
     match_key,
 )
+from matching.pipeline.profiles import mentor_feed, mentor_queryset, startup_feed
 from matching.services.feedback import feedback_record, match_feedback_record
-from matching.services.feeds import mentor_feed, mentor_queryset, startup_feed
 from matching.signals import cohort_published
 
 logger = logging.getLogger(__name__)

@@ -17,14 +17,14 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from ecosystem import eligibility
-from ecosystem.eligibility import Criterion
 from ecosystem.imports.services import ExportFile
 from ecosystem.imports.tables import CONTENT_TYPES, table_write
 from ecosystem.models import Organisation, Program, ProgramStatus
 from ecosystem.permissions import can_manage_programs, program_agencies_for
 from ecosystem.selectors.programs import applicant_for
 from ecosystem.views.program_eligibility import CRITERION_LABELS
+from kernel import eligibility
+from kernel.eligibility import Criterion
 from matching.engine.reasons import ReasonCode
 from matching.models import FeedbackEvent, Match, MatchKind, ProgramInvitation, Side
 from matching.reasons import ReasonRenderer

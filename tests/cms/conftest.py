@@ -1,16 +1,2 @@
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
-
-
-def run_seed_demo() -> str:
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    return out.getvalue()
-
-
-@pytest.fixture
-def demo_site(db):
-    """The demo site tree, users and organisations that `seed_demo` creates."""
-    return run_seed_demo()
+# The page tests read the site tree that the demo seeds (tests/demo/conftest.py).
+from tests.demo.conftest import demo_site  # noqa: F401

@@ -9,8 +9,8 @@ import re
 import pytest
 from django.test import Client
 
-from cms.demo_content import seed_site_pages
 from cms.models import StandardPage
+from demo.pages import seed_site_pages
 from search.services import search_index_rebuild
 from tests.factories import OrganisationFactory, UserFactory
 from tests.mfa import enable_totp

@@ -37,7 +37,7 @@ DESCRIPTION = (
 TECHNOLOGIES = "IoT, trí tuệ nhân tạo, cảm biến độ ẩm đất"
 FOUNDER_TEXT = " ".join((NAME, PITCH, DESCRIPTION, TECHNOLOGIES))
 
-# Words a crop-farming or produce title uses in the demo's programs (ecosystem/demo/themes/farm_food.py),
+# Words a crop-farming or produce title uses in the demo's programs (demo/themes/farm_food.py),
 # in both languages a publisher may write in. Aquaculture ("nuôi trồng thủy sản", "shrimp farming")
 # is left out on purpose: it is not what a rice-sensor startup is looking for.
 AGRICULTURE = (

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from ecosystem.eligibility import Applicant, Criteria, Criterion, Outcome, evaluate
 from ecosystem.models import Location, OrganisationKind, Sector, Stage
 from ecosystem.selectors.programs import program_eligibility_for
+from kernel.eligibility import Applicant, Criteria, Criterion, Outcome, evaluate
 from tests.factories import OrganisationFactory, ProgramFactory, StartupProfileFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from ecosystem.models import OrganisationKind
 from ecosystem.services.moderation import content_hide, content_unhide
 from matching.models import Match, MatchKind
-from matching.services.recompute import matches_rebuild_all
+from matching.pipeline.recompute import matches_rebuild_all
 from search.services import search_index_sweep
 from tests.ecosystem.imports_support import make_moderator
 from tests.factories import CapabilityFactory, OrganisationFactory, StartupProfileFactory

@@ -11,8 +11,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from ecosystem.demo.plan import demo_plan
-from ecosystem.management.commands.seed_demo import DEMO_ORGANISATIONS
+from demo.management.commands.seed_demo import DEMO_ORGANISATIONS
+from demo.plan import demo_plan
 from ecosystem.models import Organisation
 from matching.models import Match, MatchKind
 

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecosystem.eligibility import Applicant, Criteria, evaluate
+from kernel.eligibility import Applicant, Criteria, evaluate
 from matching.engine import eligibility
 from matching.engine.funding import Award, FundingQuery, FundingRecommender, Program
 

@@ -4,9 +4,9 @@ import pytest
 
 from ecosystem.models import Sector
 from matching.models import FeedbackEvent, Match, MatchFeedback, MatchKind, Side, match_key
-from matching.services.index import match_index_build
-from matching.services.learning import learned
-from matching.services.recompute import matches_rebuild_all
+from matching.pipeline.recompute import matches_rebuild_all
+from matching.pipeline.refit import match_index_build
+from matching.pipeline.reranking import has_learned
 from tests.factories import CapabilityFactory, StartupProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def test_without_feedback_the_engine_order_stands():
     StartupProfileFactory(**TRAFFIC)
     CapabilityFactory(title="Thị giác máy tính", description="Camera giao thông")
     index = match_index_build()
-    assert not learned(index.rerankers[MatchKind.COLLABORATION])
+    assert not has_learned(index.rerankers[MatchKind.COLLABORATION])
 
 
 def test_pairs_like_those_people_dismissed_fall_and_those_they_saved_rise():
@@ -73,5 +73,5 @@ def test_outcomes_reweigh_the_parts_of_a_match_not_only_its_score():
         log(peer, closer, FeedbackEvent.DISMISSED)
         log(peer, same_sector, FeedbackEvent.SAVED)
     matches_rebuild_all()
-    assert learned(match_index_build().rerankers[MatchKind.COLLABORATION])
+    assert has_learned(match_index_build().rerankers[MatchKind.COLLABORATION])
     assert score(newcomer.organisation, same_sector) > score(newcomer.organisation, closer)

@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from ecosystem.eligibility import Criterion
 from ecosystem.models import Organisation, OrganisationKind, ProgramKind, Stage
 from ecosystem.permissions import MODERATORS_GROUP
+from kernel.eligibility import Criterion
 from tests.factories import (
     MatchFactory,
     MembershipFactory,

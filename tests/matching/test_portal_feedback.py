@@ -122,7 +122,7 @@ def test_a_dismissed_match_stays_gone_after_its_row_is_recomputed(client, fundin
 
 
 def test_a_match_dismissed_on_the_page_stays_gone_through_the_recompute_pipeline(client, member):
-    from matching.services.recompute import matches_rebuild_all, matches_recompute_for
+    from matching.pipeline.recompute import matches_rebuild_all, matches_recompute_for
 
     startup = StartupProfileFactory(
         organisation=OrganisationFactory(name="Giao Thông Xanh"),

@@ -9,7 +9,7 @@ from ecosystem.models import PastParticipation
 from matching.engine.partners import PartnerRecommender
 from matching.evaluation import partners as partners_evaluation
 from matching.models import Match, MatchKind, Relationship, RelationshipStatus
-from matching.services.recompute import matches_rebuild_all
+from matching.pipeline.recompute import matches_rebuild_all
 from tests.factories import CapabilityFactory, OrganisationFactory, StartupProfileFactory
 from tests.factories.ecosystem import OrganisationKind
 

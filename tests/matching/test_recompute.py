@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from ecosystem.models import OrganisationKind
 from matching.models import Match, MatchedSource, MatchKind, MatchState
-from matching.services.recompute import matches_rebuild_all, matches_recompute_for
+from matching.pipeline.recompute import matches_rebuild_all, matches_recompute_for
 from tests.factories import (
     CapabilityFactory,
     MentorOfferFactory,

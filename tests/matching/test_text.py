@@ -1,16 +1,7 @@
 """Vietnamese text meets with or without diacritics; English and Vietnamese share one vectorizer."""
 
-from hypothesis import given
-from hypothesis import strategies as st
-
-from ecosystem.text import fold as ecosystem_fold
 from matching.engine.reciprocity import Profile, ProfileMatcher
-from matching.engine.text import TextVectorizer, fold
-
-
-@given(st.text())
-def test_fast_fold_equals_the_ecosystem_fold(text):
-    assert fold(text) == ecosystem_fold(text)
+from matching.engine.text import TextVectorizer
 
 
 def test_diacritics_and_case_do_not_matter():

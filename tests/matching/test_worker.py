@@ -10,7 +10,7 @@ from django.db import connection
 
 from config.celery_app import app
 from matching.models import Match, MatchKind
-from matching.services.recompute import matches_rebuild_all
+from matching.pipeline.recompute import matches_rebuild_all
 from matching.tasks import matches_refit, matches_sweep
 from tests.factories import CapabilityFactory, StartupProfileFactory
 from tests.workers import BROKER_DOWN, celery_broker, running_worker, wait_for

@@ -118,8 +118,8 @@ def test_versions_match_what_the_sweeper_compares():
 def test_live_public_pages_are_documents_in_their_language():
     from wagtail.models import Page, PageViewRestriction
 
-    from cms.demo_content import seed_site_pages
     from cms.models import StandardPage
+    from demo.pages import seed_site_pages
 
     seed_site_pages()
     documents = {d.object_id: d for d in SOURCES["page"].documents()}

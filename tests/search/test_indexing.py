@@ -14,7 +14,8 @@ from ecosystem.models import Sector
 from search.backends import get_search_backend
 from search.models import IndexRecord, SearchEntry
 from search.query import SearchQuery
-from search.services import search_index_enqueue, search_index_sweep
+from search.services import search_index_sweep
+from search.tasks import search_index_enqueue
 from tests.factories import (
     CapabilityFactory,
     MentorOfferFactory,

@@ -2,31 +2,17 @@
 
 import pytest
 from django.http import QueryDict
-from hypothesis import given
-from hypothesis import strategies as st
 
-from ecosystem import text as ecosystem_text
 from search.highlight import MARK_END, MARK_START, from_markers, highlight
 from search.params import LAST_PAGE, parse_search, query_string_of
 from search.text import (
     MAX_QUERY_TERMS,
     MAX_TERM_LENGTH,
-    fold,
     folded_text,
     query_exact_terms,
     query_terms,
     words,
 )
-
-
-@given(st.text())
-def test_search_folds_exactly_as_the_ecosystem_does(text):
-    assert fold(text) == ecosystem_text.fold(text)
-
-
-@pytest.mark.parametrize("text", ["Đại học Thủ Dầu Một", "ĐÀ NẴNG", "Nguyễn Ø Æsir ﬁne ẞ", "Thu\u0309 đô"])
-def test_search_folds_vietnamese_like_the_ecosystem(text):
-    assert fold(text) == ecosystem_text.fold(text)
 
 
 def test_words_fold_case_diacritics_and_punctuation():

@@ -4,9 +4,9 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from ecosystem.demo.progress import Progress, duration
-from matching.services import feeds
-from matching.services.recompute import matches_rebuild_all
+from config.progress import Progress, duration
+from matching.pipeline import profiles
+from matching.pipeline.recompute import matches_rebuild_all
 
 
 class Command(BaseCommand):
@@ -32,8 +32,13 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"matches_rebuild: sent to the workers (task {result.id})."))
             return
         # Every seeker and provider is one step: each builds its own list.
-        querysets = (feeds.startup_queryset, feeds.need_queryset, feeds.capability_queryset, feeds.mentor_queryset)
-        total = sum(queryset().count() for queryset in querysets) + feeds.program_queryset().count()
+        querysets = (
+            profiles.startup_queryset,
+            profiles.need_queryset,
+            profiles.capability_queryset,
+            profiles.mentor_queryset,
+        )
+        total = sum(queryset().count() for queryset in querysets) + profiles.program_queryset().count()
         progress = Progress(total, stream=self.stderr, label="matches_rebuild", enabled=options["verbosity"] > 0)
         outcome = matches_rebuild_all(progress=progress.advance)
         progress.close()

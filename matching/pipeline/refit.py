@@ -1,0 +1,108 @@
+"""Fitting the match index on the whole database, and keeping one copy of it per process.
+
+`match_index_build` fits every model the pipeline scores with (text features, closeness in
+meaning, the funding model, the collaboration record, the feedback re-rankers); the saved artefact
+is what every worker loads, and `match_index_get` keeps the loaded copy current.
+"""
+
+import logging
+import threading
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+from matching.engine import artefacts, words
+from matching.engine.semantic import SemanticSpace
+from matching.engine.text import fit_distinct, profile_vectorizer
+from matching.pipeline import profiles
+from matching.pipeline.index import ARTEFACT_NAME, FEEDS, SIDES, MatchIndex, fit_funding
+from matching.pipeline.partners import partners_fit
+from matching.pipeline.training import rerankers_fit
+
+logger = logging.getLogger(__name__)
+
+
+def match_index_build() -> MatchIndex:
+    """Fit the text features and the funding model on every profile and program in the database."""
+    started = timezone.now()
+    side_feeds = {side: FEEDS[side]() for side in SIDES}
+    programs = profiles.program_feed()
+    texts = [text for feed in side_feeds.values() for p in feed.profiles for text in (p.needs, p.offers) if text]
+    corpus = list(dict.fromkeys(texts + [program.text for program in programs.programs])) or ["helix"]
+    vectorizer = profile_vectorizer(len(corpus))
+    # One fitting pass over each distinct text, plus an empty row for profiles that state nothing.
+    known = fit_distinct(vectorizer, corpus)
+    semantic = SemanticSpace()
+    meaning = semantic.fit_transform([*corpus, ""])
+    known_meaning = (meaning, {text: row for row, text in enumerate([*corpus, ""])})
+    funding = fit_funding(programs, side_feeds["startup"]) if len(programs) else None
+    index = MatchIndex(
+        version=f"{started:%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}",
+        built_at=started,
+        vectorizer=vectorizer,
+        sides={},
+        funding=funding,
+        programs=programs,
+        semantic=semantic if semantic.fitted_ else None,
+    )
+    index.sides = {side: index.side_rows(side, feed, known, known_meaning) for side, feed in side_feeds.items()}
+    index.synced_at = started
+    index.partners = partners_fit()  # before the re-rankers: the record is one of their pair features
+    index.rerankers = rerankers_fit(index)
+    logger.info("match index built", extra={"version": index.version, **{s: len(f) for s, f in side_feeds.items()}})
+    return index
+
+
+# -- Storage -------------------------------------------------------------------------------------
+
+
+def index_path() -> Path:
+    return Path(settings.MATCHING_ARTEFACTS_DIR) / "match-index.joblib"
+
+
+_cache: dict[str, object] = {}
+_lock = threading.Lock()
+
+
+def match_index_save(index: MatchIndex) -> None:
+    """Write the index where every worker loads it from, and use it in this process too."""
+    artefacts.save(index, index_path(), name=ARTEFACT_NAME, version=index.version)
+    with _lock:
+        _cache.update(index=index, mtime=index_path().stat().st_mtime)
+
+
+def match_index_get() -> MatchIndex:
+    """Return this process's index, current with the database: loaded lazily, built if none exists yet."""
+    path = index_path()
+    with _lock:
+        mtime = path.stat().st_mtime if path.exists() else None
+        if mtime is None:
+            index = match_index_build()
+            artefacts.save(index, path, name=ARTEFACT_NAME, version=index.version)
+            _cache.update(index=index, mtime=path.stat().st_mtime)
+        elif _cache.get("mtime") != mtime:
+            try:
+                index, _header = artefacts.load(path, name=ARTEFACT_NAME)
+                _remember_segments(index)
+            except artefacts.ArtefactMismatch:
+                logger.warning("match index unusable here; rebuilding", exc_info=True)
+                index = match_index_build()
+                artefacts.save(index, path, name=ARTEFACT_NAME, version=index.version)
+            _cache.update(index=index, mtime=path.stat().st_mtime)
+        return _cache["index"]
+
+
+def _remember_segments(index: MatchIndex) -> None:
+    """Let this process reuse the index's segmented texts: reasons and single updates read the same words."""
+    for vectorizer in (index.vectorizer, getattr(index.funding, "vectorizer_", None)):
+        segments = getattr(vectorizer, "segments_", None)
+        if segments:
+            words.remember(segments)
+
+
+def match_index_forget() -> None:
+    """Drop this process's copy (tests, and after the artefacts folder changes)."""
+    with _lock:
+        _cache.clear()

@@ -1,0 +1,146 @@
+"""Writing match rows: upserts keyed by the pair, retiring pairs no list wants, freshness stamps.
+
+A retried or duplicated task leaves the same rows. A pair that drops out of both lists is
+deleted, unless someone saved or dismissed it: then it stays, no longer current, so a dismissal
+outlives every recompute. On PostgreSQL, rows go in through COPY into a temporary table and one
+INSERT … ON CONFLICT: a full recompute writes millions of them.
+"""
+
+import json
+from collections import defaultdict
+
+import numpy as np
+from django.db import connection
+from django.db.models import BooleanField, Count, ExpressionWrapper, Min, Q
+
+from ecosystem.models import Capability, MentorOffer, Need, Organisation, Program
+from matching.models import ENDS, Match, MatchedSource, MatchState
+from matching.pipeline.scoring import PROVIDER_SIDE, SEEKER_SIDE, Pair
+
+MODELS = {"startup": Organisation, "need": Need, "program": Program, "capability": Capability, "mentor": MentorOffer}
+
+
+def pairs_with_live_ends(kind: str, pairs: list[Pair]) -> list[Pair]:
+    """Drop pairs whose ends were deleted or hidden since the index last saw them."""
+    seeker_model, provider_model = MODELS[SEEKER_SIDE[kind]], MODELS[PROVIDER_SIDE[kind]]
+    seekers = set(seeker_model.objects.filter(pk__in={p.seeker for p in pairs}).values_list("pk", flat=True))
+    providers = set(provider_model.objects.filter(pk__in={p.provider for p in pairs}).values_list("pk", flat=True))
+    return [p for p in pairs if p.seeker in seekers and p.provider in providers]
+
+
+COLUMNS = [
+    "key", "kind", "organisation_id", "need_id", "program_id", "capability_id", "mentor_id", "score", "reasons",
+    "model_version", "computed_at", "is_current", "seeker_rank", "provider_rank", "seeker_listed_at",
+    "provider_listed_at", "seeker_state", "provider_state",
+]  # fmt: skip
+
+
+def _rows(kind: str, pairs: list[Pair], version: str, now):
+    seeker_field, provider_field = ENDS[kind]
+    for pair in pairs:
+        ends = {f"{seeker_field}_id": pair.seeker, f"{provider_field}_id": pair.provider}
+        yield (
+            pair.key, kind, ends.get("organisation_id"), ends.get("need_id"), ends.get("program_id"),
+            ends.get("capability_id"), ends.get("mentor_id"), pair.score, pair.reasons,
+            version, now, True, pair.seeker_rank, pair.provider_rank,
+            None if pair.seeker_rank is None else now, None if pair.provider_rank is None else now,
+            MatchState.NEW, MatchState.NEW,
+        )  # fmt: skip
+
+
+def _upsert_copy(rows, update: list[str]) -> None:
+    """COPY the rows into a temporary table, then insert or update them in one statement."""
+    columns = ", ".join(COLUMNS)
+    updates = ", ".join(f"{name} = EXCLUDED.{name}" for name in update)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS match_incoming AS SELECT {columns} FROM matching_match WITH NO DATA"
+        )
+        cursor.execute("TRUNCATE match_incoming")
+        with cursor.cursor.copy(f"COPY match_incoming ({columns}) FROM STDIN") as copy:
+            reasons = COLUMNS.index("reasons")
+            for row in rows:
+                copy.write_row((*row[:reasons], json.dumps(row[reasons], ensure_ascii=False), *row[reasons + 1 :]))
+        cursor.execute(
+            f"INSERT INTO matching_match ({columns}) SELECT {columns} FROM match_incoming "
+            f"ON CONFLICT (key) DO UPDATE SET {updates}"
+        )
+
+
+def _upsert_orm(kind: str, pairs: list[Pair], update: list[str], version: str, now) -> None:
+    Match.objects.bulk_create(
+        [Match(**dict(zip(COLUMNS, row, strict=True))) for row in _rows(kind, pairs, version, now)],
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=update,
+    )
+
+
+def matches_upsert(kind: str, pairs: list[Pair], *, version: str, now) -> None:
+    """Insert the pairs or update their rows; states stay, and so does a list place this computation did not decide."""
+    groups = defaultdict(list)
+    for pair in pairs:
+        groups[(pair.seeker_rank is not None, pair.provider_rank is not None)].append(pair)
+    for (has_seeker_rank, has_provider_rank), group in groups.items():
+        update = ["score", "reasons", "model_version", "computed_at", "is_current"]
+        update += ["seeker_rank", "seeker_listed_at"] if has_seeker_rank else []
+        update += ["provider_rank", "provider_listed_at"] if has_provider_rank else []
+        if connection.vendor == "postgresql":
+            _upsert_copy(_rows(kind, group, version, now), update)
+        else:
+            _upsert_orm(kind, group, update, version, now)
+
+
+def list_places_clear_older(matches, started_at) -> int:
+    """Clear the list places a full recompute did not give again; return how many rows lost one."""
+    count = matches.filter(seeker_rank__isnull=False, seeker_listed_at__lt=started_at).update(seeker_rank=None)
+    count += matches.filter(provider_rank__isnull=False, provider_listed_at__lt=started_at).update(provider_rank=None)
+    return count
+
+
+def matches_retire(matches) -> None:
+    """Delete pairs in no list any more, or keep them as not current where someone acted on them."""
+    matches = matches.filter(seeker_rank__isnull=True, provider_rank__isnull=True)
+    matches.filter(seeker_state=MatchState.NEW, provider_state=MatchState.NEW).delete()
+    matches.update(is_current=False)
+
+
+def listed_anywhere() -> ExpressionWrapper:
+    return ExpressionWrapper(
+        Q(seeker_rank__isnull=False) | Q(provider_rank__isnull=False), output_field=BooleanField()
+    )
+
+
+def list_entry_thresholds(kind: str, field_name: str, rank_field: str, ids, size: int) -> dict[int, float]:
+    """Return each listed end's current worst listed score, or -inf where its list is not full."""
+    rows = (
+        Match.objects.filter(kind=kind, **{f"{field_name}_id__in": list(ids), f"{rank_field}__isnull": False})
+        .values(f"{field_name}_id")
+        .annotate(worst=Min("score"), n=Count("pk"))
+        .values_list(f"{field_name}_id", "worst", "n")
+    )
+    found = {end: (worst if n >= size else -np.inf) for end, worst, n in rows}
+    return {int(i): found.get(int(i), -np.inf) for i in ids}
+
+
+def sources_stamp(entity_type: str, entity_ids, version: str, now) -> None:
+    model = MODELS[entity_type]
+    stamp = "startup_profile__updated_at" if entity_type == "startup" else "updated_at"
+    rows = model.objects.filter(pk__in=list(entity_ids)).values_list("pk", stamp)
+    MatchedSource.objects.bulk_create(
+        [
+            MatchedSource(
+                source_type=entity_type,
+                source_id=pk,
+                source_updated_at=updated or now,
+                computed_at=now,
+                model_version=version,
+            )
+            for pk, updated in rows
+        ],
+        batch_size=1000,
+        update_conflicts=True,
+        unique_fields=["source_type", "source_id"],
+        update_fields=["source_updated_at", "computed_at", "model_version"],
+    )
