@@ -187,7 +187,7 @@ def run(args, pg_url: str, redis_url: str) -> dict:
     env = {**os.environ, "EMAIL_URL": f"smtp://127.0.0.1:{port}", "EMAIL_TIMEOUT": "30"}
     os.environ["EMAIL_URL"] = env["EMAIL_URL"]
 
-    from config.celery_app import app
+    from infra.celery_app import app
 
     app.control.purge()
     logs = Path(args.logs)

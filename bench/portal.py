@@ -108,7 +108,7 @@ def measure_updates(organisation, env: dict, workdir: Path) -> dict:
     from celery import Celery
     from django.db import transaction
 
-    from config.celery_app import app
+    from infra.celery_app import app
     from matching.models import Match
 
     queue = f"helix-portal-bench-{uuid.uuid4().hex[:8]}"

@@ -1,4 +1,4 @@
 # Load Celery with Django so that @shared_task binds to the Helix app.
-from config.celery_app import app as celery_app
+from infra.celery_app import app as celery_app
 
 __all__ = ["celery_app"]

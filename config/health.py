@@ -16,7 +16,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from config.celery_app import app as celery_app
+from infra.celery_app import app as celery_app
 from search.health import check_search
 
 logger = logging.getLogger(__name__)

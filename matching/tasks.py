@@ -8,7 +8,7 @@ from celery import chord, shared_task
 from django.db import DatabaseError
 from django.utils import timezone
 
-from config.commit_buffer import CommitBuffer
+from infra.commit_buffer import CommitBuffer
 from matching.pipeline import freshness, recompute
 from matching.pipeline.refit import match_index_build, match_index_get, match_index_save
 from matching.services import introductions

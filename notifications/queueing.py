@@ -11,7 +11,7 @@ from celery import group
 from django.conf import settings
 from django.utils import timezone
 
-from config.celery_app import app as celery_app
+from infra.celery_app import app as celery_app
 from notifications.models import Delivery
 
 logger = logging.getLogger(__name__)

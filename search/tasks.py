@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from celery import shared_task
 from django.db import DatabaseError
 
-from config.celery_app import app as celery_app
-from config.commit_buffer import CommitBuffer
+from infra.celery_app import app as celery_app
+from infra.commit_buffer import CommitBuffer
 from search import services
 from search.backends import SearchUnavailable
 

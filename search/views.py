@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
-from config.throttle import throttle
+from infra.throttle import throttle
 from search import services
 from search.backends import SearchUnavailable
 from search.forms import SavedSearchAlertForm, SavedSearchForm

@@ -32,7 +32,7 @@ def _reset_connections(app) -> None:
 @contextmanager
 def celery_broker(url: str, **conf):
     """Send tasks to the broker at `url` (instead of running them in-process) while inside the block."""
-    from config.celery_app import app
+    from infra.celery_app import app
 
     changes = {"broker_url": url, "task_always_eager": False, **conf}
     previous = {key: app.conf[key] for key in changes}

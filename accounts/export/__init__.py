@@ -1,7 +1,9 @@
 """Everything Helix keeps about a person, as readable JSON (and a zip with the files they uploaded).
 
 Vietnam's Decree 13/2023/NĐ-CP on personal data protection gives people the right to get their
-data; each section below is one module's function, so a new kind of personal data gets its own.
+data; each section is one function. The account's own sections are listed here; every other app
+adds its own from its `personal_data` module (`registry`), so a new kind of personal data gets its
+section where that data lives.
 """
 
 import json
@@ -10,8 +12,9 @@ import zipfile
 
 from django.utils import timezone
 
-from accounts.export import account, content, files, introductions, matches, notifications, saved_searches, security
+from accounts.export import account, content, files, security
 from accounts.export.common import iso
+from accounts.export.registry import APP_SECTIONS
 
 SECTIONS = {
     "account": account.account,
@@ -24,13 +27,8 @@ SECTIONS = {
     "capabilities": content.capabilities,
     "mentor_offer": content.mentor_offer,
     "needs": content.needs,
-    "introductions": introductions.introductions,
-    "saved_and_dismissed_matches": matches.saved_and_dismissed_matches,
-    "match_feedback": matches.match_feedback,
-    "saved_searches": saved_searches.saved_searches,
-    "notification_settings": notifications.notification_settings,
-    "notifications": notifications.notifications,
-    "email_deliveries": notifications.email_deliveries,
+}
+LAST_SECTIONS = {
     "two_factor_authentication": security.two_factor,
     "uploaded_files": files.files,
 }
@@ -40,7 +38,8 @@ JSON_NAME = "helix-data.json"
 def user_data_export(*, user, session_key: str | None = None) -> dict:
     """Return everything Helix keeps about the person, section by section, ready for JSON."""
     data = {"exported_at": iso(timezone.now())}
-    data.update((name, section(user)) for name, section in SECTIONS.items())
+    sections = {**SECTIONS, **APP_SECTIONS, **LAST_SECTIONS}
+    data.update((name, section(user)) for name, section in sections.items())
     data["sessions"] = security.sessions(user, current_key=session_key)
     return data
 

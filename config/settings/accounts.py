@@ -1,5 +1,5 @@
 """django-allauth: e-mail accounts with mandatory verification, rate limits, MFA, social login;
-and the limits of our own views that share allauth's cache (config/throttle.py)."""
+and the limits of our own views that share allauth's cache (infra/throttle.py)."""
 
 import environ
 
@@ -28,11 +28,11 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 
-# Our own views' limits (config/throttle.py, django-ratelimit) are counted on the same shared cache.
+# Our own views' limits (infra/throttle.py, django-ratelimit) are counted on the same shared cache.
 # When that cache cannot count, django-ratelimit answers "not limited" here, and each view then
-# decides for itself: invitations refuse, search serves (config/throttle.py's `fail_open`).
+# decides for itself: invitations refuse, search serves (infra/throttle.py's `fail_open`).
 RATELIMIT_FAIL_OPEN = True
-RATELIMIT_IP_META_KEY = "config.throttle.client_ip"
+RATELIMIT_IP_META_KEY = "infra.throttle.client_ip"
 # Behind a reverse proxy every request comes from the proxy: limits per address need the number of
 # proxies whose X-Forwarded-For entries are trusted to find the visitor's own address.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)

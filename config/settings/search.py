@@ -12,7 +12,7 @@ env = environ.Env()
 SEARCH_BACKEND = env("SEARCH_BACKEND", default="database")
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 
-# Searches per client address (config/throttle.py): the page and /api/search/ run the same search and
+# Searches per client address (infra/throttle.py): the page and /api/search/ run the same search and
 # share one allowance; suggestions are asked for at each pause in typing and have their own.
 SEARCH_RATE_LIMIT = env("SEARCH_RATE_LIMIT", default="120/m")
 SEARCH_SUGGEST_RATE_LIMIT = env("SEARCH_SUGGEST_RATE_LIMIT", default="300/m")

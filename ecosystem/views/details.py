@@ -22,7 +22,6 @@ from ecosystem.permissions import (
 from ecosystem.selectors import directories as selectors
 from ecosystem.selectors.overview import startup_organisations_of
 from ecosystem.views.program_eligibility import checklists_for, program_requirements
-from matching.contacts import contact_block
 
 
 def _found(item):
@@ -56,7 +55,7 @@ def _page(request, template: str, *, item, hideable, kind: str, can_edit: bool, 
             "is_public_to_all": public,
             "can_moderate": moderating,
             "hide_form": HideForm() if moderating else None,
-            # Organisations' published addresses; people's own addresses go through `contact_block`.
+            # Organisations' published addresses; people's own addresses go through `{% contact_box %}`.
             "show_contact": user.is_authenticated,
             **context,
         },
@@ -91,13 +90,6 @@ def capability_detail(request, pk):
         visible_to_all=selectors.capability_list_visible,
         edit_url=reverse("ecosystem:capability_edit", kwargs={"pk": capability.pk}),
         capability=capability,
-        contact=contact_block(
-            request.user,
-            person=capability.contact_person or capability.owner,
-            organisation=capability.organisation,
-            end_field="capability",
-            end=capability,
-        ),
     )
 
 
@@ -113,7 +105,6 @@ def mentor_detail(request, pk):
         visible_to_all=selectors.mentor_offer_list_visible,
         edit_url=reverse("ecosystem:mentor_offer_edit"),
         offer=offer,
-        contact=contact_block(request.user, person=offer.user, end_field="mentor", end=offer),
     )
 
 
@@ -129,9 +120,6 @@ def need_detail(request, pk):
         visible_to_all=selectors.need_list_visible,
         edit_url=reverse("ecosystem:need_edit", kwargs={"pk": need.pk}),
         need=need,
-        contact=contact_block(
-            request.user, person=need.posted_by, organisation=need.organisation, end_field="need", end=need
-        ),
     )
 
 

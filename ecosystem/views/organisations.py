@@ -16,7 +16,6 @@ from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from config.throttle import Refusal, throttle
 from ecosystem.forms import (
     InvitationForm,
     JoinRequestForm,
@@ -28,6 +27,7 @@ from ecosystem.models import Invitation, JoinRequest, Membership, Organisation, 
 from ecosystem.permissions import OrgAction, can, role_in
 from ecosystem.selectors import organisations as selectors
 from ecosystem.services import organisations as services
+from infra.throttle import Refusal, throttle
 
 PAGE_SIZE = 24
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from config.beat import beat_schedules
+from infra.beat import beat_schedules
 
 TASKS = {
     "matching: expire unanswered introductions": {

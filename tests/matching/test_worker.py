@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from config.celery_app import app
+from infra.celery_app import app
 from matching.models import Match, MatchKind
 from matching.pipeline.recompute import matches_rebuild_all
 from matching.tasks import matches_refit, matches_sweep

@@ -9,7 +9,7 @@ import time
 import pytest
 from django.db import connection
 
-from config.celery_app import app
+from infra.celery_app import app
 from search.models import SearchEntry
 from search.tasks import search_sweep
 from tests.factories import NeedFactory

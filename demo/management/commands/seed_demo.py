@@ -28,7 +28,6 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from accounts.sites import site_sync
-from config.progress import Progress, duration
 from demo.loader import BATCH_SIZE
 from demo.pages import seed_site_pages
 from demo.plan import DEMO_SEED
@@ -37,6 +36,7 @@ from demo.seed import ORGANISATION_WORDS, demo_ecosystem_seed
 from ecosystem.models import Capability, MentorOffer, Need, Organisation, OrganisationKind, Program, StartupProfile
 from ecosystem.permissions import MODERATORS_GROUP, OFFICERS_GROUP
 from ecosystem.services import organisations as services
+from infra.progress import Progress, duration
 
 DEMO_ADMIN_EMAIL = "admin@helix.local"
 DEMO_MODERATOR_EMAIL = "moderator@helix.local"

@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from config.progress import Progress, duration
+from infra.progress import Progress, duration
 from matching.pipeline import profiles
 from matching.pipeline.recompute import matches_rebuild_all
 

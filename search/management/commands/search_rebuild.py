@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from config.progress import Progress, duration
+from infra.progress import Progress, duration
 from search.backends import SearchUnavailable, get_search_backend
 from search.services import search_document_count, search_index_rebuild, search_index_sweep
 

@@ -1,13 +1,16 @@
-"""How the person wants to hear from Helix, what it told them and the e-mails it sent them."""
+"""What notifications keeps about a person, for their data export ("Download my data",
+accounts.export): how they want to hear from Helix, what it told them and the e-mails it sent them."""
 
 from django.utils import translation
 
 from accounts.export.common import addresses_of, iso
+from accounts.export.registry import personal_data
 from notifications import kinds
 from notifications.models import Delivery, Notification, NotificationKind, Suppression
 from notifications.services import preference_for
 
 
+@personal_data("notification_settings")
 def notification_settings(user) -> dict:
     preference = preference_for(user)
     return {
@@ -22,6 +25,7 @@ def notification_settings(user) -> dict:
     }
 
 
+@personal_data("notifications")
 def notifications(user) -> list[dict]:
     """The notifications listed in the portal, worded in the person's language."""
     items = []
@@ -41,6 +45,7 @@ def notifications(user) -> list[dict]:
     return items
 
 
+@personal_data("email_deliveries")
 def email_deliveries(user) -> list[dict]:
     """The e-mails Helix sent (or meant to send) the person: notifications and digests."""
     return [

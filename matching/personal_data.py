@@ -1,10 +1,55 @@
-"""What the person did with their matches: the feedback log, and the matches they saved or dismissed."""
+"""What matching keeps about a person, for their data export ("Download my data", accounts.export):
+the introductions they asked for and answer, and what they did with their matches.
+
+Only names of the other ends (organisations, capabilities, mentors by their public name) are
+exported: the other people's addresses are theirs, not the person's.
+"""
 
 from collections import defaultdict
 
 from accounts.export.common import described, iso
-from matching.models import ENDS, FeedbackEvent, MatchFeedback, Side
-from matching.services.introductions import END_MODELS
+from accounts.export.registry import personal_data
+from matching.models import ENDS, FeedbackEvent, Introduction, MatchFeedback, Side
+from matching.services.introductions import (
+    END_MODELS,
+    introduction_ends,
+    introduction_list_received,
+    introduction_list_sent,
+)
+
+# -- Introductions ----------------------------------------------------------------------------------
+
+
+def _entry(introduction: Introduction, *, user) -> dict:
+    seeker, provider = introduction_ends(introduction)
+    requester_end, answerer_end = (
+        (seeker, provider) if introduction.requester_side == Side.SEEKER else (provider, seeker)
+    )
+    relationship = getattr(introduction, "relationship", None)
+    return {
+        "kind": introduction.kind,
+        "status": introduction.status,
+        "from": described(requester_end),
+        "to": described(answerer_end),
+        "message": introduction.message,
+        "decline_reason": introduction.decline_reason,
+        "answered_by_you": introduction.answered_by_id == user.pk,
+        "requested_at": iso(introduction.created_at),
+        "expires_at": iso(introduction.expires_at),
+        "answered_at": iso(introduction.answered_at),
+        "relationship_status": relationship.status if relationship else None,
+    }
+
+
+@personal_data("introductions")
+def introductions(user) -> dict:
+    return {
+        "sent": [_entry(introduction, user=user) for introduction in introduction_list_sent(user=user)],
+        "received": [_entry(introduction, user=user) for introduction in introduction_list_received(user=user)],
+    }
+
+
+# -- Matches ---------------------------------------------------------------------------------------
 
 
 def _other_ends(feedback: list[MatchFeedback]) -> dict[tuple[str, int], object]:
@@ -35,6 +80,7 @@ def _entries(user) -> list[tuple[MatchFeedback, dict | None]]:
     return [(event, described(ends.get(_other_end_of(event)))) for event in feedback]
 
 
+@personal_data("match_feedback")
 def match_feedback(user) -> list[dict]:
     """Everything the person did with a match, oldest first, with the reason they gave."""
     return [
@@ -59,6 +105,7 @@ STATE_AFTER = {
 }
 
 
+@personal_data("saved_and_dismissed_matches")
 def saved_and_dismissed_matches(user) -> list[dict]:
     """The matches the person last saved or dismissed (and did not restore since), with their reason."""
     latest = {}

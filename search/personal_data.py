@@ -1,9 +1,12 @@
-"""The searches the person saved, with their filters and alerts."""
+"""What search keeps about a person, for their data export ("Download my data", accounts.export):
+the searches they saved, with their filters and alerts."""
 
 from accounts.export.common import iso
+from accounts.export.registry import personal_data
 from search.models import SavedSearch
 
 
+@personal_data("saved_searches")
 def saved_searches(user) -> list[dict]:
     return [
         {

@@ -2,7 +2,7 @@
 
 from io import StringIO
 
-from config.progress import Progress
+from infra.progress import Progress
 
 
 def test_progress_shows_counts_and_time_left_without_flooding_a_log():
