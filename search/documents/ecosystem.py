@@ -156,31 +156,46 @@ class StartupSource(DocumentSource):
         )
 
 
-class CapabilitySource(DocumentSource):
-    doc_type = "capability"
-    label = _("Research capabilities")
-    label_singular = _("Research capability")
-    model = Capability
-    triggers = {
-        "ecosystem.capability": identity,
-        "ecosystem.organisation": lambda ids: _ids(Capability.objects.filter(organisation_id__in=ids)),
-        "ecosystem.sector": _in_sectors(Capability.research_areas),
-        "ecosystem.technology": _tagged(Capability.technologies),
-    }
+class _PostedItemSource(DocumentSource):
+    """Capabilities and needs: posted by an organisation, tagged with sectors and technologies.
+
+    A subclass names its `model` and the many-to-many to sectors (`sectors_field`); the triggers
+    and the related rows follow from them.
+    """
+
+    sectors_field: str
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        model, sectors = cls.model, getattr(cls.model, cls.sectors_field)
+        cls.triggers = {
+            f"ecosystem.{model._meta.model_name}": identity,
+            "ecosystem.organisation": lambda ids: _ids(model.objects.filter(organisation_id__in=ids)),
+            "ecosystem.sector": _in_sectors(sectors),
+            "ecosystem.technology": _tagged(model.technologies),
+        }
 
     def queryset(self):
-        return Capability.objects.select_related("organisation")
-
-    def version(self):
-        return Greatest("updated_at", Coalesce("organisation__updated_at", "updated_at"))
+        return self.model.objects.select_related("organisation")
 
     def related(self, rows):
         ids = [row.pk for row in rows]
         return {
             "taxonomy": Taxonomy.load(),
-            "sectors": related_values(Capability.research_areas, ids),
-            "technologies": related_values(Capability.technologies, ids, "name"),
+            "sectors": related_values(getattr(self.model, self.sectors_field), ids),
+            "technologies": related_values(self.model.technologies, ids, "name"),
         }
+
+
+class CapabilitySource(_PostedItemSource):
+    doc_type = "capability"
+    label = _("Research capabilities")
+    label_singular = _("Research capability")
+    model = Capability
+    sectors_field = "research_areas"
+
+    def version(self):
+        return Greatest("updated_at", Coalesce("organisation__updated_at", "updated_at"))
 
     def build(self, capability, related):
         organisation, taxonomy = capability.organisation, related["taxonomy"]
@@ -244,31 +259,15 @@ class MentorSource(DocumentSource):
         )
 
 
-class NeedSource(DocumentSource):
+class NeedSource(_PostedItemSource):
     doc_type = "need"
     label = _("Needs")
     label_singular = _("Need")
     model = Need
-    triggers = {
-        "ecosystem.need": identity,
-        "ecosystem.organisation": lambda ids: _ids(Need.objects.filter(organisation_id__in=ids)),
-        "ecosystem.sector": _in_sectors(Need.sectors),
-        "ecosystem.technology": _tagged(Need.technologies),
-    }
-
-    def queryset(self):
-        return Need.objects.select_related("organisation")
+    sectors_field = "sectors"
 
     def version(self):
         return Greatest("updated_at", "organisation__updated_at")
-
-    def related(self, rows):
-        ids = [row.pk for row in rows]
-        return {
-            "taxonomy": Taxonomy.load(),
-            "sectors": related_values(Need.sectors, ids),
-            "technologies": related_values(Need.technologies, ids, "name"),
-        }
 
     def build(self, need, related):
         organisation, taxonomy = need.organisation, related["taxonomy"]
