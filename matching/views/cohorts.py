@@ -7,115 +7,20 @@ only for programs that run cohorts; for anyone else they do not exist (404). Cha
 published cohort; its refusals come back as messages on the page.
 """
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import two_factor_required
-from ecosystem.models import MentorOffer, Organisation
-from ecosystem.templatetags.directory_tags import public_name
+from ecosystem.models import Organisation
+from matching.forms import CohortForm, MoveForm
 from matching.models import Cohort, CohortStatus
 from matching.services import cohorts as services
 from matching.views.outreach import managed_program
-
-SUGGESTED = 100
-
-
-class StartupChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, organisation):
-        fit = getattr(organisation, "fit", None)
-        if fit is None:
-            return organisation.name
-        return _("%(name)s (fit with the program: %(fit)s%%)") % {"name": organisation.name, "fit": round(fit * 100)}
-
-
-class MentorChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, mentor):
-        free = max(mentor.capacity - mentor.active, 0)
-        return _("%(name)s — %(headline)s (%(free)s of %(capacity)s places free)") % {
-            "name": public_name(mentor.user),
-            "headline": mentor.headline,
-            "free": free,
-            "capacity": mentor.capacity,
-        }
-
-
-def _ids(values) -> set[int]:
-    return {int(value) for value in values if str(value).isdigit()}
-
-
-class CohortForm(forms.Form):
-    """A cohort's name, startups and mentor pool.
-
-    The checkboxes shown are the suggestions (or what the searches found) plus whatever is chosen
-    already, so a startup found by an earlier search stays chosen; any candidate is accepted.
-    """
-
-    name = forms.CharField(label=gettext_lazy("Name of the cohort"), max_length=200)
-    startup_search = forms.CharField(label=gettext_lazy("Find startups by name"), max_length=100, required=False)
-    startups = StartupChoiceField(
-        label=gettext_lazy("Startups"),
-        queryset=Organisation.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=gettext_lazy("Suggested: the startups this program or a mentor fits best. Search for others."),
-    )
-    mentor_search = forms.CharField(label=gettext_lazy("Find mentors"), max_length=100, required=False)
-    mentors = MentorChoiceField(
-        label=gettext_lazy("Mentor pool"),
-        queryset=MentorOffer.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=gettext_lazy(
-            "Public mentor offers that are not paused. Each mentor takes at most their free places."
-        ),
-    )
-
-    def __init__(self, *args, program, **kwargs):
-        super().__init__(*args, **kwargs)
-        source = self.data if self.is_bound else self.initial
-        getter = source.getlist if hasattr(source, "getlist") else lambda key: source.get(key) or []
-        chosen_startups = _ids(getter("startups"))
-        chosen_mentors = _ids(getter("mentors"))
-        startup_search = str(source.get("startup_search") or "")[:100]
-        mentor_search = str(source.get("mentor_search") or "").strip()[:100]
-        suggested = services.startup_suggestions(program=program, search=startup_search, limit=SUGGESTED)
-        self.fields["startups"].queryset = (
-            services.startup_candidates()
-            .filter(Q(pk__in=suggested.values("pk")) | Q(pk__in=chosen_startups))
-            .annotate(fit=services.program_fit(program=program))
-            .order_by("name", "pk")
-        )
-        mentors = services.mentor_pool()
-        if mentor_search:
-            found = Q(user__display_name__icontains=mentor_search) | Q(headline__icontains=mentor_search)
-            found |= Q(expertise__icontains=mentor_search)
-            shown = mentors.filter(found).values("pk")[:SUGGESTED]
-        else:
-            shown = mentors.values("pk")[:SUGGESTED]
-        self.fields["mentors"].queryset = mentors.filter(Q(pk__in=shown) | Q(pk__in=chosen_mentors)).order_by(
-            "user__display_name", "pk"
-        )
-
-
-class MoveForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=gettext_lazy("Startup"), queryset=Organisation.objects.none())
-    mentor = forms.ModelChoiceField(
-        label=gettext_lazy("Mentor"),
-        queryset=MentorOffer.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("Nobody (leave unassigned)"),
-    )
-
-    def __init__(self, *args, cohort, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = cohort.startups.all()
-        self.fields["mentor"].queryset = cohort.mentors.all()
 
 
 def _program(request, slug):

@@ -5,7 +5,6 @@ Only the requester and the people who answer for the other side see a request; a
 404. Writes go through `matching.services.introductions`, which checks again.
 """
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,33 +13,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from matching.contacts import may_see_contact
-from matching.models import IntroductionStatus, Relationship, RelationshipStatus
+from matching.forms import BOXES, BoxForm, DeclineForm, RelationshipStatusForm
+from matching.models import IntroductionStatus, Relationship
 from matching.presenters import match_cards
 from matching.services import introductions as services
 
 PAGE_SIZE = 20
-BOXES = [("received", gettext_lazy("Received")), ("sent", gettext_lazy("Sent"))]
-
-
-class BoxForm(forms.Form):
-    box = forms.ChoiceField(choices=BOXES, required=False)
-
-
-class DeclineForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Reason (optional, the requester will read it)"),
-        max_length=300,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-
-class RelationshipStatusForm(forms.Form):
-    status = forms.ChoiceField(label=gettext_lazy("Status"), choices=RelationshipStatus.choices)
 
 
 def _name(end) -> str:

@@ -6,9 +6,6 @@ string (a value it cannot read is left out, never a 500). Actions are POST forms
 no side on is a 404, so its existence is not revealed.
 """
 
-from dataclasses import dataclass
-
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,12 +15,9 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ecosystem.fields import MESSAGE_MAX_LENGTH
-from ecosystem.forms_directories import DirectoryFilterForm, TaxonomyChoiceField
-from ecosystem.models import Sector
+from matching.forms import SHOW_CHOICES, TAB_BY_SLUG, TABS, DismissForm, IntroductionRequestForm, MatchFilterForm
 from matching.models import Match, MatchKind, Side
 from matching.permissions import viewer_sides
 from matching.presenters import match_cards
@@ -32,60 +26,6 @@ from matching.services import feedback as feedback_services
 from matching.services import introductions as introduction_services
 
 PAGE_SIZE = 20
-
-
-@dataclass(frozen=True)
-class Tab:
-    slug: str
-    kind: str
-    side: str | None
-    label: str
-
-
-TABS = (
-    Tab("funding", MatchKind.FUNDING, None, gettext_lazy("Funding calls")),
-    Tab("partners", MatchKind.COLLABORATION, None, gettext_lazy("Collaboration partners")),
-    Tab("mentoring", MatchKind.MENTORING, None, gettext_lazy("Mentors")),
-    Tab("needs", MatchKind.NEED, Side.PROVIDER, gettext_lazy("Needs you could answer")),
-    Tab("capabilities", MatchKind.NEED, Side.SEEKER, gettext_lazy("Capabilities for your needs")),
-)
-TAB_BY_SLUG = {tab.slug: tab for tab in TABS}
-SHOW_CHOICES = [
-    ("", gettext_lazy("Current")),
-    ("saved", gettext_lazy("Saved")),
-    ("dismissed", gettext_lazy("Dismissed")),
-]
-SORT_CHOICES = [
-    ("best", gettext_lazy("Best fit")),
-    ("deadline", gettext_lazy("Deadline")),
-    ("newest", gettext_lazy("Newest")),
-]
-
-
-class MatchFilterForm(DirectoryFilterForm):
-    """The list's query string: tab, view (current, saved, dismissed), sector, closing soon and sort."""
-
-    taxonomies = {"sector": Sector}
-
-    tab = forms.ChoiceField(required=False, choices=[(tab.slug, tab.label) for tab in TABS], widget=forms.HiddenInput)
-    show = forms.ChoiceField(required=False, choices=SHOW_CHOICES, widget=forms.HiddenInput)
-    sector = TaxonomyChoiceField(label=gettext_lazy("Sector"), empty_label=gettext_lazy("All sectors"))
-    closing_soon = forms.BooleanField(label=gettext_lazy("Closing soon only"), required=False)
-    sort = forms.ChoiceField(label=gettext_lazy("Sort by"), required=False, choices=SORT_CHOICES)
-
-
-class DismissForm(forms.Form):
-    reason = forms.CharField(label=gettext_lazy("Why is it not for you? (optional)"), max_length=300, required=False)
-
-
-class IntroductionRequestForm(forms.Form):
-    message = forms.CharField(
-        label=gettext_lazy("A short message"),
-        max_length=MESSAGE_MAX_LENGTH,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("Say who you are and what you would like to talk about."),
-    )
 
 
 # -- Tabs ----------------------------------------------------------------------------------------
