@@ -2,11 +2,13 @@
 
 import logging
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.models import User
 from notifications.models import (
     DIGEST,
     PORTAL_ONLY_KINDS,
@@ -29,7 +31,7 @@ UNSUBSCRIBE_ALL = "all"
 # --- Preferences -------------------------------------------------------------------------------
 
 
-def preference_for(user) -> NotificationPreference:
+def preference_for(user: User) -> NotificationPreference:
     """Return the person's preferences (unsaved defaults when they never chose)."""
     try:
         return user.notification_preference
@@ -39,7 +41,7 @@ def preference_for(user) -> NotificationPreference:
 
 @transaction.atomic
 def preference_update(
-    *, user, digest_frequency: str, email_kinds: list[str], quiet_days: list[int]
+    *, user: User, digest_frequency: str, email_kinds: list[str], quiet_days: list[int]
 ) -> NotificationPreference:
     """Save what the person chose on the preferences page and return it."""
     preference, _created = NotificationPreference.objects.select_for_update().get_or_create(user=user)
@@ -51,7 +53,7 @@ def preference_update(
 
 
 @transaction.atomic
-def unsubscribe(*, user, scope: str) -> NotificationPreference:
+def unsubscribe(*, user: User, scope: str) -> NotificationPreference:
     """Stop the e-mails `scope` names ("digest", a notification kind or "all") and return the preferences."""
     preference, _created = NotificationPreference.objects.select_for_update().get_or_create(user=user)
     if scope in (DIGEST, UNSUBSCRIBE_ALL):
@@ -114,7 +116,9 @@ def suppression_remove(*, email: str) -> int:
 # --- Notifications -----------------------------------------------------------------------------
 
 
-def notification_create(*, recipient, kind: str, key: str, context: dict, link: str = "") -> Notification | None:
+def notification_create(
+    *, recipient: User, kind: str, key: str, context: dict[str, Any], link: str = ""
+) -> Notification | None:
     """Record a notification once per key and queue its e-mail; return it (None when it already existed).
 
     The e-mail's outbox row is written in the same transaction as the notification and sent after
@@ -154,7 +158,7 @@ def _notification_delivery(notification: Notification) -> Delivery | None:
     )
 
 
-def notification_mark_read(*, user, notification_ids: list[int] | None = None) -> int:
+def notification_mark_read(*, user: User, notification_ids: list[int] | None = None) -> int:
     """Mark the person's notifications (all, or those listed) read; return how many changed."""
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_ids is not None:
@@ -166,7 +170,7 @@ def notification_mark_read(*, user, notification_ids: list[int] | None = None) -
 
 
 @transaction.atomic
-def match_not_relevant(*, user, match_id: int, side: str) -> bool:
+def match_not_relevant(*, user: User, match_id: int, side: str) -> bool:
     """Record that a match is not relevant to the person and hide it; return False when it is gone (or not theirs).
 
     Counted once: a second click on the same link changes nothing.

@@ -6,6 +6,7 @@ from datetime import datetime
 from django.db.models import QuerySet
 from django.http import QueryDict
 
+from accounts.models import User
 from ecosystem.models import Location, ProgramStatus, Sector, Stage
 from search.backends import BaseSearchBackend, get_search_backend
 from search.documents import SOURCES
@@ -14,7 +15,7 @@ from search.models import SavedSearch
 from search.params import parse_search
 from search.query import SearchQuery, SearchResults, Suggestion
 
-TAXONOMY_FACETS = {"sector": Sector, "location": Location, "stage": Stage}
+TAXONOMY_FACETS: dict[str, type[Sector | Location | Stage]] = {"sector": Sector, "location": Location, "stage": Stage}
 
 
 def search_run(*, query: SearchQuery, backend: BaseSearchBackend | None = None) -> SearchResults:
@@ -50,7 +51,7 @@ def type_label(doc_type: str) -> str:
 # -- Saved searches ------------------------------------------------------------------------------
 
 
-def saved_search_list_for(*, user) -> QuerySet[SavedSearch]:
+def saved_search_list_for(*, user: User) -> QuerySet[SavedSearch]:
     """Return the person's saved searches, newest first."""
     return SavedSearch.objects.filter(user=user).order_by("-created_at")
 

@@ -8,13 +8,15 @@ a broker outage or an engine outage left behind.
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from accounts.models import User
 from search.backends import BaseSearchBackend, get_search_backend
-from search.documents import SOURCES, SearchDocument, source_for
+from search.documents import SOURCES, DocumentSource, SearchDocument, source_for
 from search.models import IndexRecord, SavedSearch
 
 logger = logging.getLogger(__name__)
@@ -67,7 +69,9 @@ def _forget(backend: BaseSearchBackend, doc_type: str, ids: list[int]) -> None:
 # -- Indexing by id ------------------------------------------------------------------------------
 
 
-def search_documents_index(*, doc_type: str, ids: Iterable[int], backend: BaseSearchBackend | None = None):
+def search_documents_index(
+    *, doc_type: str, ids: Iterable[int], backend: BaseSearchBackend | None = None
+) -> IndexOutcome:
     """Index the documents of these rows and delete those of rows that no longer have one; return the counts."""
     backend = backend or get_search_backend()
     source = source_for(doc_type)
@@ -99,7 +103,7 @@ def search_changes_index(*, changes: dict[str, list[int]], backend: BaseSearchBa
 # -- Sweeping and rebuilding ---------------------------------------------------------------------
 
 
-def _stale_ids(source, key: str, changed_since=None) -> list[int]:
+def _stale_ids(source: DocumentSource, key: str, changed_since: datetime | None = None) -> list[int]:
     current = IndexRecord.objects.filter(
         backend=key, doc_type=source.doc_type, object_id=OuterRef("pk"), version__gte=OuterRef("search_version")
     )
@@ -109,13 +113,15 @@ def _stale_ids(source, key: str, changed_since=None) -> list[int]:
     return list(rows.filter(~Exists(current)).values_list("pk", flat=True))
 
 
-def _orphan_ids(source, key: str) -> list[int]:
+def _orphan_ids(source: DocumentSource, key: str) -> list[int]:
     existing = source.queryset().prefetch_related(None).order_by().values("pk")
     records = IndexRecord.objects.filter(backend=key, doc_type=source.doc_type).exclude(object_id__in=existing)
     return list(records.values_list("object_id", flat=True))
 
 
-def search_index_sweep(*, backend: BaseSearchBackend | None = None, changed_since=None) -> IndexOutcome:
+def search_index_sweep(
+    *, backend: BaseSearchBackend | None = None, changed_since: datetime | None = None
+) -> IndexOutcome:
     """Index what changed since it was last indexed and delete what is gone; return the counts.
 
     With `changed_since`, only rows changed from then on are compared with the ledger (the catch-up
@@ -145,9 +151,9 @@ def search_index_rebuild(
     """Rebuild the whole index from the facts without downtime, then catch up; return the documents indexed."""
     backend = backend or get_search_backend()
     started = timezone.now()
-    versions: list[tuple[str, int, object]] = []
+    versions: list[tuple[str, int, datetime]] = []
 
-    def documents():
+    def documents() -> Iterator[SearchDocument]:
         for source in SOURCES.values():
             for document in source.documents():
                 versions.append((document.doc_type, document.object_id, document.version))
@@ -174,7 +180,7 @@ def search_index_rebuild(
 # -- Saved searches ------------------------------------------------------------------------------
 
 
-def saved_search_save(*, user, name: str, query_string: str, alert: bool = False) -> SavedSearch:
+def saved_search_save(*, user: User, name: str, query_string: str, alert: bool = False) -> SavedSearch:
     """Save a search for the person (saving the same search again renames it); return it."""
     saved_search, _created = SavedSearch.objects.update_or_create(
         user=user, query_string=query_string, defaults={"name": name.strip()[:120], "alert": alert}
@@ -193,7 +199,7 @@ def saved_search_delete(*, saved_search: SavedSearch) -> None:
     saved_search.delete()
 
 
-def saved_search_mark_alerted(*, saved_search: SavedSearch, at=None) -> None:
+def saved_search_mark_alerted(*, saved_search: SavedSearch, at: datetime | None = None) -> None:
     """Record that the person was alerted up to `at` (the digest calls this after sending)."""
     saved_search.last_alerted_at = at or timezone.now()
     saved_search.save(update_fields=["last_alerted_at"])

@@ -7,7 +7,11 @@ everything for moderators. Each `<entity>_list(...)` adds the filters, the defau
 related rows a card shows, so a page runs the same number of queries whatever its size.
 """
 
-from datetime import datetime
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
@@ -28,10 +32,13 @@ from ecosystem.models.programs import CLOSING_SOON
 from ecosystem.permissions import STARTUP_KINDS, is_moderator
 from ecosystem.selectors.programs import program_list_open
 
+if TYPE_CHECKING:
+    from ecosystem.users import AnyUser, User
+
 PUBLIC_ORGANISATION = {"organisation__is_public": True, "organisation__hidden_at__isnull": True}
 
 
-def _my_organisations(user):
+def _my_organisations(user: User) -> QuerySet[Membership, Mapping[str, object]]:
     # A subquery, not a join: joining memberships would repeat rows for every member.
     return Membership.objects.filter(user=user).values("organisation")
 
@@ -44,7 +51,7 @@ def _json_list_contains(field: str, value: str) -> Q:
     return Q(**{f"{field}__icontains": f'"{value}"'})
 
 
-def _in_sector(model, relation: str, sector: Sector) -> Q:
+def _in_sector(model: type[StartupProfile | Capability | MentorOffer | Need], relation: str, sector: Sector) -> Q:
     """Match rows tagged with `sector` or, for a parent sector, with any of its children."""
     tagged = Q(**{relation: sector})
     if sector.parent_id is None:
@@ -56,7 +63,7 @@ def _in_sector(model, relation: str, sector: Sector) -> Q:
 # -- Startups --------------------------------------------------------------------------------
 
 
-def startup_list_visible(*, user) -> QuerySet[StartupProfile]:
+def startup_list_visible(*, user: AnyUser) -> QuerySet[StartupProfile]:
     """Return the startup and SME profiles the person may see."""
     profiles = StartupProfile.objects.filter(organisation__kind__in=STARTUP_KINDS)
     if is_moderator(user):
@@ -69,7 +76,7 @@ def startup_list_visible(*, user) -> QuerySet[StartupProfile]:
 
 def startup_list(
     *,
-    user,
+    user: AnyUser,
     sector: Sector | None = None,
     location: Location | None = None,
     stage: Stage | None = None,
@@ -100,7 +107,7 @@ def capability_public_q() -> Q:
     return Q(is_public=True, hidden_at__isnull=True) & (Q(organisation__isnull=True) | Q(**PUBLIC_ORGANISATION))
 
 
-def capability_list_visible(*, user) -> QuerySet[Capability]:
+def capability_list_visible(*, user: AnyUser) -> QuerySet[Capability]:
     """Return the capabilities the person may see."""
     capabilities = Capability.objects.all()
     if is_moderator(user):
@@ -113,7 +120,7 @@ def capability_list_visible(*, user) -> QuerySet[Capability]:
 
 def capability_list(
     *,
-    user,
+    user: AnyUser,
     kind: str | None = None,
     sector: Sector | None = None,
     trl_min: int | None = None,
@@ -139,7 +146,7 @@ def capability_list(
 # -- Mentors ---------------------------------------------------------------------------------
 
 
-def mentor_offer_list_visible(*, user) -> QuerySet[MentorOffer]:
+def mentor_offer_list_visible(*, user: AnyUser) -> QuerySet[MentorOffer]:
     """Return the mentor offers the person may see."""
     offers = MentorOffer.objects.all()
     if is_moderator(user):
@@ -152,7 +159,7 @@ def mentor_offer_list_visible(*, user) -> QuerySet[MentorOffer]:
 
 def mentor_offer_list(
     *,
-    user,
+    user: AnyUser,
     sector: Sector | None = None,
     language: str | None = None,
     available: bool = False,
@@ -177,7 +184,7 @@ def need_public_q() -> Q:
     return Q(is_public=True, hidden_at__isnull=True, **PUBLIC_ORGANISATION)
 
 
-def need_list_visible(*, user) -> QuerySet[Need]:
+def need_list_visible(*, user: AnyUser) -> QuerySet[Need]:
     """Return the needs the person may see."""
     needs = Need.objects.all()
     if is_moderator(user):
@@ -188,17 +195,17 @@ def need_list_visible(*, user) -> QuerySet[Need]:
     return needs.filter(visible)
 
 
-def _need_is_open(today) -> Q:
+def _need_is_open(today: date) -> Q:
     return Q(deadline__isnull=True) | Q(deadline__gte=today)
 
 
 def need_list(
     *,
-    user,
+    user: AnyUser,
     sector: Sector | None = None,
     status: str | None = None,
     respondent: str | None = None,
-    today=None,
+    today: date | None = None,
 ) -> QuerySet[Need]:
     """Return the visible needs matching every filter given: open ones first, closest deadline first."""
     today = today or timezone.localdate()
@@ -223,7 +230,7 @@ def need_list(
 # -- Programs --------------------------------------------------------------------------------
 
 
-def program_list_visible(*, user) -> QuerySet[Program]:
+def program_list_visible(*, user: AnyUser) -> QuerySet[Program]:
     """Return the programs the person may see: published ones, their agency's drafts, all for moderators."""
     programs = Program.objects.all()
     if is_moderator(user):
@@ -252,7 +259,7 @@ def program_status_q(status: str, now: datetime) -> Q:
 
 def program_list(
     *,
-    user,
+    user: AnyUser,
     kind: str | None = None,
     status: str | None = None,
     sector: Sector | None = None,
@@ -307,7 +314,7 @@ def program_list_closing_soon(*, limit: int = 5, now: datetime | None = None) ->
 # -- Detail pages: the same visibility, with what each page shows loaded -----------------------
 
 
-def startup_profile_for_detail(*, user, slug: str) -> StartupProfile | None:
+def startup_profile_for_detail(*, user: AnyUser, slug: str) -> StartupProfile | None:
     """Return the profile of the organisation with this slug if the person may see it."""
     return (
         startup_list_visible(user=user)
@@ -318,7 +325,7 @@ def startup_profile_for_detail(*, user, slug: str) -> StartupProfile | None:
     )
 
 
-def capability_for_detail(*, user, pk: int) -> Capability | None:
+def capability_for_detail(*, user: AnyUser, pk: int) -> Capability | None:
     """Return the capability if the person may see it."""
     return (
         capability_list_visible(user=user)
@@ -329,14 +336,14 @@ def capability_for_detail(*, user, pk: int) -> Capability | None:
     )
 
 
-def mentor_offer_for_detail(*, user, pk: int) -> MentorOffer | None:
+def mentor_offer_for_detail(*, user: AnyUser, pk: int) -> MentorOffer | None:
     """Return the mentor offer if the person may see it."""
     return (
         mentor_offer_list_visible(user=user).select_related("user").prefetch_related("sectors").filter(pk=pk).first()
     )
 
 
-def need_for_detail(*, user, pk: int) -> Need | None:
+def need_for_detail(*, user: AnyUser, pk: int) -> Need | None:
     """Return the need if the person may see it."""
     return (
         need_list_visible(user=user)
@@ -347,7 +354,7 @@ def need_for_detail(*, user, pk: int) -> Need | None:
     )
 
 
-def program_for_detail(*, user, slug: str) -> Program | None:
+def program_for_detail(*, user: AnyUser, slug: str) -> Program | None:
     """Return the program with this slug if the person may see it, with its eligibility rows loaded."""
     return (
         program_list_visible(user=user)

@@ -1,13 +1,20 @@
 """Reads of organisations and memberships."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from ecosystem.models import Invitation, JoinRequest, Membership, Organisation, Role
 from ecosystem.permissions import is_moderator
 
+if TYPE_CHECKING:
+    from ecosystem.users import AnyUser, User
 
-def organisation_list_visible(*, user, kind: str | None = None) -> QuerySet[Organisation]:
+
+def organisation_list_visible(*, user: AnyUser, kind: str | None = None) -> QuerySet[Organisation]:
     """Return the organisations the person may see, optionally of one kind."""
     organisations = Organisation.objects.all()
     if not is_moderator(user):
@@ -21,12 +28,12 @@ def organisation_list_visible(*, user, kind: str | None = None) -> QuerySet[Orga
     return organisations.order_by("name")
 
 
-def organisation_list_for_member(*, user) -> QuerySet[Membership]:
+def organisation_list_for_member(*, user: User) -> QuerySet[Membership]:
     """Return the person's memberships with their organisations."""
     return Membership.objects.filter(user=user).select_related("organisation").order_by("organisation__name")
 
 
-def organisation_list_solely_owned_by(*, user) -> QuerySet[Organisation]:
+def organisation_list_solely_owned_by(*, user: User) -> QuerySet[Organisation]:
     """Return the organisations in which the person is the only owner."""
     owner_count = (
         Membership.objects.filter(organisation=OuterRef("pk"), role=Role.OWNER)

@@ -1,15 +1,22 @@
 """Reads that summarise the ecosystem: the home page's counts, a person's own content, and the
 organisations whose eligibility a person can check."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, OuterRef, QuerySet, Subquery, Value
 
 from ecosystem.models import Capability, Membership, MentorOffer, Need, Organisation, Role
+from ecosystem.models.moderation import Hideable
 from ecosystem.permissions import ACADEMIC_KINDS, STARTUP_KINDS
 from ecosystem.selectors import directories
 from ecosystem.selectors.programs import program_list_open
+
+if TYPE_CHECKING:
+    from ecosystem.users import AnyUser, User
 
 
 def ecosystem_counts() -> dict[str, int]:
@@ -44,9 +51,9 @@ class OwnedContent:
     need_organisations: list[Organisation] = field(default_factory=list)
 
     @property
-    def hidden(self) -> list:
+    def hidden(self) -> list[Hideable]:
         """The items a moderator has hidden, so the account page can show the reasons."""
-        items = [organisation for organisation in self.startup_organisations if organisation.is_hidden]
+        items: list[Hideable] = [organisation for organisation in self.startup_organisations if organisation.is_hidden]
         items += [capability for capability in self.capabilities if capability.is_hidden]
         if self.mentor_offer is not None and self.mentor_offer.is_hidden:
             items.append(self.mentor_offer)
@@ -54,7 +61,7 @@ class OwnedContent:
         return items
 
 
-def content_list_owned_by(*, user) -> OwnedContent:
+def content_list_owned_by(*, user: User) -> OwnedContent:
     """Return the startup profiles, capabilities, mentor offer and needs the person maintains."""
     managed = Organisation.objects.filter(
         memberships__user=user, memberships__role__in=[Role.OWNER, Role.ADMIN]
@@ -73,7 +80,7 @@ def content_list_owned_by(*, user) -> OwnedContent:
     return OwnedContent(startups, capabilities, offer, needs, need_organisations)
 
 
-def startup_organisations_of(*, user) -> QuerySet[Organisation]:
+def startup_organisations_of(*, user: AnyUser) -> QuerySet[Organisation]:
     """Return the startups and SMEs the person belongs to, with what the eligibility check reads
     and the person's role in each (`my_role`)."""
     if not user.is_authenticated:
@@ -88,14 +95,14 @@ def startup_organisations_of(*, user) -> QuerySet[Organisation]:
     )
 
 
-def organisation_list_for_capabilities(*, user) -> QuerySet[Organisation]:
+def organisation_list_for_capabilities(*, user: AnyUser) -> QuerySet[Organisation]:
     """Return the universities and institutes the person may post capabilities for."""
     if not user.is_authenticated:
         return Organisation.objects.none()
     return Organisation.objects.filter(memberships__user=user, kind__in=ACADEMIC_KINDS).order_by("name")
 
 
-def organisation_list_for_needs(*, user) -> QuerySet[Organisation]:
+def organisation_list_for_needs(*, user: AnyUser) -> QuerySet[Organisation]:
     """Return the organisations the person may post needs for (as an owner or administrator)."""
     if not user.is_authenticated:
         return Organisation.objects.none()

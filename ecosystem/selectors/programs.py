@@ -1,9 +1,12 @@
 """Reads of programs and of who is eligible for them."""
 
+from collections.abc import Iterable
+from datetime import datetime
+
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from ecosystem.models import Organisation, Program, StartupProfile
+from ecosystem.models import Organisation, Program, Sector, StartupProfile
 from kernel import eligibility
 
 
@@ -12,7 +15,7 @@ def program_list_published() -> QuerySet[Program]:
     return Program.objects.filter(live=True, hidden_at__isnull=True)
 
 
-def program_list_open(*, now=None) -> QuerySet[Program]:
+def program_list_open(*, now: datetime | None = None) -> QuerySet[Program]:
     """Return published programs accepting applications now, closing first first."""
     now = now or timezone.now()
     return (
@@ -31,21 +34,22 @@ def applicant_for(organisation: Organisation) -> eligibility.Applicant:
         return eligibility.Applicant(organisation_kind=organisation.kind)
     return eligibility.Applicant(
         organisation_kind=organisation.kind,
-        stage=profile.stage.slug if profile.stage_id else None,
+        # An unset foreign key reads as None without a query.
+        stage=profile.stage.slug if profile.stage is not None else None,
         sectors=_sector_slugs_with_parents(profile.sectors.all()),
-        location=profile.location.slug if profile.location_id else None,
+        location=profile.location.slug if profile.location is not None else None,
         founded_on=profile.founded_on,
         team_size=profile.team_size,
         trl=profile.trl,
     )
 
 
-def _sector_slugs_with_parents(sectors) -> frozenset[str]:
+def _sector_slugs_with_parents(sectors: Iterable[Sector]) -> frozenset[str]:
     # A "Smart farming" startup is also in "Agriculture" for a program open to the whole sector.
-    slugs = set()
+    slugs: set[str] = set()
     for sector in sectors:
         slugs.add(sector.slug)
-        if sector.parent_id:
+        if sector.parent is not None:
             slugs.add(sector.parent.slug)
     return frozenset(slugs)
 

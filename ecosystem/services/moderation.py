@@ -4,7 +4,10 @@ Hidden content disappears from the directories and detail pages for everyone but
 the moderators (see ecosystem.selectors.directories).
 """
 
+from __future__ import annotations
+
 import logging
+from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,6 +16,9 @@ from django.utils.translation import gettext as _
 
 from ecosystem.models import Capability, MentorOffer, Need, Organisation, Program
 from ecosystem.permissions import can_moderate_content
+
+if TYPE_CHECKING:
+    from ecosystem.users import User
 
 logger = logging.getLogger(__name__)
 
@@ -25,9 +31,11 @@ HIDEABLE_MODELS = {
     "program": Program,
 }
 HIDDEN_FIELDS = ["hidden_at", "hidden_reason", "hidden_by"]
+# Whichever of them is hidden or unhidden comes back as it was given.
+HideableT = TypeVar("HideableT", Organisation, Capability, MentorOffer, Need, Program)
 
 
-def _save(content) -> None:
+def _save(content: Organisation | Capability | MentorOffer | Need | Program) -> None:
     # Only the moderation fields and the change stamp (nothing the owner is editing), through save():
     # its signals queue the search index and the matches at once, and the new `updated_at` is what
     # both sweepers look for when a queued change was lost.
@@ -35,7 +43,7 @@ def _save(content) -> None:
 
 
 @transaction.atomic
-def content_hide(*, user, content, reason: str):
+def content_hide(*, user: User, content: HideableT, reason: str) -> HideableT:
     """Return the content hidden by the moderator, with the reason its owner will see."""
     if not can_moderate_content(user):
         raise PermissionDenied
@@ -54,7 +62,7 @@ def content_hide(*, user, content, reason: str):
 
 
 @transaction.atomic
-def content_unhide(*, user, content):
+def content_unhide(*, user: User, content: HideableT) -> HideableT:
     """Return the content visible again, its reason cleared."""
     if not can_moderate_content(user):
         raise PermissionDenied

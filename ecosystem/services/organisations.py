@@ -4,8 +4,11 @@ Every function checks the acting user's permission itself, so a view, task or co
 calls it cannot skip the check.
 """
 
+from __future__ import annotations
+
 import logging
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -19,6 +22,9 @@ from ecosystem.models import Invitation, JoinRequest, Membership, Organisation, 
 from ecosystem.permissions import OrgAction, is_moderator, require, role_in
 from ecosystem.slugs import unique_slug
 
+if TYPE_CHECKING:
+    from ecosystem.users import User
+
 logger = logging.getLogger(__name__)
 
 INVITATION_VALID_DAYS = getattr(settings, "HELIX_INVITATION_VALID_DAYS", 14)
@@ -29,7 +35,7 @@ def _unique_slug(name: str) -> str:
 
 
 @transaction.atomic
-def organisation_create(*, user, name: str, kind: str, **fields) -> Organisation:
+def organisation_create(*, user: User, name: str, kind: str, **fields: Any) -> Organisation:
     """Return a new organisation whose creator is its owner."""
     organisation = Organisation.objects.create(name=name, kind=kind, slug=_unique_slug(name), **fields)
     Membership.objects.create(organisation=organisation, user=user, role=Role.OWNER)
@@ -38,7 +44,7 @@ def organisation_create(*, user, name: str, kind: str, **fields) -> Organisation
 
 
 @transaction.atomic
-def organisation_update(*, user, organisation: Organisation, **fields) -> Organisation:
+def organisation_update(*, user: User, organisation: Organisation, **fields: Any) -> Organisation:
     require(user, OrgAction.EDIT, organisation)
     for name, value in fields.items():
         setattr(organisation, name, value)
@@ -48,7 +54,7 @@ def organisation_update(*, user, organisation: Organisation, **fields) -> Organi
 
 
 @transaction.atomic
-def organisation_verify(*, user, organisation: Organisation, verified: bool = True) -> Organisation:
+def organisation_verify(*, user: User, organisation: Organisation, verified: bool = True) -> Organisation:
     require(user, OrgAction.VERIFY, organisation)
     organisation.is_verified = verified
     organisation.verified_at = timezone.now() if verified else None
@@ -58,14 +64,14 @@ def organisation_verify(*, user, organisation: Organisation, verified: bool = Tr
     return organisation
 
 
-def _check_role_grant(user, organisation: Organisation, role: str) -> None:
+def _check_role_grant(user: User, organisation: Organisation, role: str) -> None:
     # Only an owner (or a moderator acting for the platform) may hand out ownership.
     if role == Role.OWNER and role_in(user, organisation) != Role.OWNER and not is_moderator(user):
         raise PermissionDenied
 
 
 @transaction.atomic
-def invitation_create(*, user, organisation: Organisation, email: str, role: str = Role.MEMBER) -> Invitation:
+def invitation_create(*, user: User, organisation: Organisation, email: str, role: str = Role.MEMBER) -> Invitation:
     """Return a pending invitation and send it by e-mail once the transaction commits."""
     require(user, OrgAction.INVITE, organisation)
     _check_role_grant(user, organisation, role)
@@ -89,7 +95,7 @@ def invitation_create(*, user, organisation: Organisation, email: str, role: str
 
 
 @transaction.atomic
-def invitation_revoke(*, user, invitation: Invitation) -> None:
+def invitation_revoke(*, user: User, invitation: Invitation) -> None:
     require(user, OrgAction.INVITE, invitation.organisation)
     if invitation.accepted_at is None:
         invitation.revoked_at = timezone.now()
@@ -97,7 +103,7 @@ def invitation_revoke(*, user, invitation: Invitation) -> None:
 
 
 @transaction.atomic
-def invitation_accept(*, user, invitation: Invitation) -> Membership:
+def invitation_accept(*, user: User, invitation: Invitation) -> Membership:
     """Return the membership the invitation grants to the signed-in person it was sent to."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_pending:
@@ -123,7 +129,7 @@ def _owner_count(organisation: Organisation) -> int:
 
 
 @transaction.atomic
-def membership_remove(*, user, membership: Membership) -> None:
+def membership_remove(*, user: User, membership: Membership) -> None:
     """Remove a member; owners remove others, anyone may leave; the last owner cannot go."""
     organisation = membership.organisation
     if membership.user_id != user.pk:
@@ -134,7 +140,7 @@ def membership_remove(*, user, membership: Membership) -> None:
 
 
 @transaction.atomic
-def membership_change_role(*, user, membership: Membership, role: str) -> Membership:
+def membership_change_role(*, user: User, membership: Membership, role: str) -> Membership:
     organisation = membership.organisation
     require(user, OrgAction.REMOVE_MEMBER, organisation)  # managing members is the owner's job
     if membership.role == Role.OWNER and role != Role.OWNER and _owner_count(organisation) <= 1:
@@ -145,7 +151,7 @@ def membership_change_role(*, user, membership: Membership, role: str) -> Member
 
 
 @transaction.atomic
-def join_request_create(*, user, organisation: Organisation, message: str = "") -> JoinRequest:
+def join_request_create(*, user: User, organisation: Organisation, message: str = "") -> JoinRequest:
     require(user, OrgAction.REQUEST_TO_JOIN, organisation)
     try:
         with transaction.atomic():
@@ -158,7 +164,7 @@ def join_request_create(*, user, organisation: Organisation, message: str = "") 
 
 
 @transaction.atomic
-def join_request_decide(*, user, join_request: JoinRequest, approve: bool) -> JoinRequest:
+def join_request_decide(*, user: User, join_request: JoinRequest, approve: bool) -> JoinRequest:
     require(user, OrgAction.EDIT, join_request.organisation)
     if join_request.status != JoinRequest.Status.PENDING:
         raise ValidationError(_("This request has already been answered."))

@@ -5,12 +5,15 @@ Every function checks the acting person's permission (ecosystem.permissions) bef
 technologies as a list of names (new names become new technologies).
 """
 
+from __future__ import annotations
+
 import logging
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Field
 from django.utils.translation import gettext as _
 
 from ecosystem.models import Capability, MentorOffer, Need, Organisation, StartupProfile, Technology
@@ -25,7 +28,13 @@ from ecosystem.permissions import (
 from ecosystem.slugs import unique_slug
 from kernel.text import fold
 
+if TYPE_CHECKING:
+    from ecosystem.users import AnyUser, User
+
 logger = logging.getLogger(__name__)
+
+# What the owner forms save; `_apply` returns the instance it was given, as it was typed.
+OwnedT = TypeVar("OwnedT", StartupProfile, Capability, MentorOffer, Need)
 
 MANY_TO_MANY = ("sectors", "research_areas", "technologies")
 
@@ -44,7 +53,7 @@ def technology_list_get_or_create(*, names: Iterable[str]) -> list[Technology]:
 
     Names meet whatever their case and diacritics ("IoT", "iot"), so tags do not multiply.
     """
-    wanted = {}
+    wanted: dict[str, str] = {}  # folded name → the name as first written
     for name in names:
         wanted.setdefault(fold(name), name.strip()[:100])
     existing = {technology.folded: technology for technology in Technology.objects.filter(folded__in=wanted)}
@@ -58,13 +67,15 @@ def technology_list_get_or_create(*, names: Iterable[str]) -> list[Technology]:
     return technologies
 
 
-def _apply(instance, data: Mapping[str, Any]):
+def _apply(instance: OwnedT, data: Mapping[str, Any]) -> OwnedT:
     """Set the fields in `data` on `instance`, validate, save and set its related rows."""
     related = {name: value for name, value in data.items() if name in MANY_TO_MANY}
     for name, value in data.items():
         if name not in MANY_TO_MANY:
-            # save_form_data knows file fields: None keeps the file, False clears it.
-            instance._meta.get_field(name).save_form_data(instance, value)
+            # An owner form's fields are the model's own fields, never a reverse relation (which has no
+            # save_form_data). save_form_data knows file fields: None keeps the file, False clears it.
+            model_field = cast("Field[Any, Any]", instance._meta.get_field(name))
+            model_field.save_form_data(instance, value)
     # Only what the owner gave is validated: the rest (who posted it, moderation) is not theirs to fix.
     instance.full_clean(exclude=[field.name for field in instance._meta.fields if field.name not in data])
     instance.save()
@@ -76,7 +87,7 @@ def _apply(instance, data: Mapping[str, Any]):
 
 
 @transaction.atomic
-def startup_profile_save(*, user, organisation: Organisation, data: Mapping[str, Any]) -> StartupProfile:
+def startup_profile_save(*, user: User, organisation: Organisation, data: Mapping[str, Any]) -> StartupProfile:
     """Return the organisation's startup profile, created or updated with `data`."""
     _require(can_edit_startup_profile(user, organisation))
     profile = StartupProfile.objects.filter(organisation=organisation).first() or StartupProfile(
@@ -92,7 +103,7 @@ def startup_profile_save(*, user, organisation: Organisation, data: Mapping[str,
 
 
 @transaction.atomic
-def capability_create(*, user, organisation: Organisation | None, data: Mapping[str, Any]) -> Capability:
+def capability_create(*, user: User, organisation: Organisation | None, data: Mapping[str, Any]) -> Capability:
     """Return a new capability posted by the person, for their organisation or in their own name."""
     _require(can_post_capability_for(user, organisation))
     capability = Capability(owner=user, contact_person=user, organisation=organisation)
@@ -103,7 +114,7 @@ def capability_create(*, user, organisation: Organisation | None, data: Mapping[
 
 @transaction.atomic
 def capability_update(
-    *, user, capability: Capability, organisation: Organisation | None, data: Mapping[str, Any]
+    *, user: User, capability: Capability, organisation: Organisation | None, data: Mapping[str, Any]
 ) -> Capability:
     """Return the capability updated with `data`, possibly moved to another of the person's organisations."""
     _require(can_edit_capability(user, capability))
@@ -119,7 +130,7 @@ def capability_update(
 
 
 @transaction.atomic
-def mentor_offer_save(*, user, data: Mapping[str, Any]) -> MentorOffer:
+def mentor_offer_save(*, user: AnyUser, data: Mapping[str, Any]) -> MentorOffer:
     """Return the person's mentor offer, created or updated with `data`."""
     if not user.is_authenticated:
         raise PermissionDenied
@@ -131,7 +142,7 @@ def mentor_offer_save(*, user, data: Mapping[str, Any]) -> MentorOffer:
 
 
 @transaction.atomic
-def mentor_offer_set_paused(*, user, offer: MentorOffer, paused: bool) -> MentorOffer:
+def mentor_offer_set_paused(*, user: User, offer: MentorOffer, paused: bool) -> MentorOffer:
     """Return the offer paused (no new requests) or resumed."""
     _require(can_edit_mentor_offer(user, offer))
     offer.is_paused = paused
@@ -140,7 +151,7 @@ def mentor_offer_set_paused(*, user, offer: MentorOffer, paused: bool) -> Mentor
 
 
 @transaction.atomic
-def need_create(*, user, organisation: Organisation, data: Mapping[str, Any]) -> Need:
+def need_create(*, user: User, organisation: Organisation, data: Mapping[str, Any]) -> Need:
     """Return a new need of the organisation, posted by the person."""
     _require(can_post_need_for(user, organisation))
     need = Need(organisation=organisation, posted_by=user)
@@ -150,7 +161,7 @@ def need_create(*, user, organisation: Organisation, data: Mapping[str, Any]) ->
 
 
 @transaction.atomic
-def need_update(*, user, need: Need, data: Mapping[str, Any]) -> Need:
+def need_update(*, user: User, need: Need, data: Mapping[str, Any]) -> Need:
     """Return the need updated with `data`."""
     _require(can_edit_need(user, need))
     _apply(need, data)

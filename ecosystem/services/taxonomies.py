@@ -1,13 +1,14 @@
 """Installs the starting vocabularies; safe to run again (it updates by slug, never duplicates)."""
 
 from django.apps import apps as global_apps
+from django.apps.registry import Apps
 
 from ecosystem import taxonomy_data
 from ecosystem.slugs import slug_from
 from kernel.text import fold
 
 
-def taxonomies_install(*, apps=global_apps) -> dict[str, int]:
+def taxonomies_install(*, apps: Apps = global_apps) -> dict[str, int]:
     """Create or update sectors, locations, stages, readiness levels and technology suggestions.
 
     `apps` lets a data migration pass its historical models. Returns the count of each.
