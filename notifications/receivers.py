@@ -8,9 +8,16 @@ import functools
 import logging
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models.signals import post_save
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from wagtail.signals import task_rejected, workflow_approved, workflow_rejected
 
+from ecosystem.models import Invitation, Membership, Program, Role
+from matching import signals
+from matching.services.introductions import introduction_ends_by_role
+from matching.services.introductions import introduction_recipients as matching_recipients
 from notifications.models import NotificationKind
 from notifications.services import notification_create
 
@@ -42,8 +49,6 @@ def _path(obj) -> str:
 
 def _introduction_path(introduction, fallback) -> str:
     """Return the request's page in matching (default language), or the fallback object's page."""
-    from django.urls import NoReverseMatch, reverse
-
     with translation.override(settings.LANGUAGE_CODE):
         try:
             return reverse("matching:introduction_detail", kwargs={"pk": introduction.pk})
@@ -57,16 +62,7 @@ def _title(obj) -> str:
     return getattr(obj, "title", None) or getattr(obj, "name", None) or str(obj)
 
 
-def _ends(introduction):
-    """Return (the requester's end, the answerer's end), as matching tells them (even once the match row is gone)."""
-    from matching.services.introductions import introduction_ends_by_role
-
-    return introduction_ends_by_role(introduction)
-
-
 def _organisation_people(organisation_id, *, deciders_only: bool = False):
-    from ecosystem.models import Membership, Role
-
     memberships = Membership.objects.filter(organisation_id=organisation_id).select_related("user")
     if deciders_only:
         memberships = memberships.filter(role__in=[Role.OWNER, Role.ADMIN])
@@ -74,16 +70,14 @@ def _organisation_people(organisation_id, *, deciders_only: bool = False):
 
 
 def introduction_recipients(introduction) -> list:
-    from matching.services.introductions import introduction_recipients as recipients
-
-    people = {person.pk: person for person in recipients(introduction) if person is not None}
+    people = {person.pk: person for person in matching_recipients(introduction) if person is not None}
     people.pop(introduction.requester_id, None)
     return list(people.values())
 
 
 @_never_fails
 def on_introduction_requested(sender, introduction, **kwargs):
-    requester_end, answerer_end = _ends(introduction)
+    requester_end, answerer_end = introduction_ends_by_role(introduction)
     for person in introduction_recipients(introduction):
         notification_create(
             recipient=person,
@@ -103,7 +97,7 @@ def on_introduction_requested(sender, introduction, **kwargs):
 
 @_never_fails
 def on_introduction_answered(sender, introduction, **kwargs):
-    _requester_end, answerer_end = _ends(introduction)
+    _requester_end, answerer_end = introduction_ends_by_role(introduction)
     notification_create(
         recipient=introduction.requester,
         kind=NotificationKind.INTRODUCTION_ANSWERED,
@@ -119,7 +113,7 @@ def on_introduction_answered(sender, introduction, **kwargs):
 
 @_never_fails
 def on_introduction_expired(sender, introduction, **kwargs):
-    _requester_end, answerer_end = _ends(introduction)
+    _requester_end, answerer_end = introduction_ends_by_role(introduction)
     notification_create(
         recipient=introduction.requester,
         kind=NotificationKind.INTRODUCTION_EXPIRED,
@@ -169,8 +163,6 @@ def on_program_invitation_sent(sender, invitation, **kwargs):
 
 
 def _moderated_program(workflow_state):
-    from ecosystem.models import Program
-
     program = workflow_state.content_object
     return program if isinstance(program, Program) else None
 
@@ -221,8 +213,6 @@ def on_invitation_saved(sender, instance, created, raw=False, **kwargs):
     # ecosystem e-mails the invitation itself; this only lists it in the invited person's portal.
     if not created or raw:
         return
-    from django.contrib.auth import get_user_model
-
     person = get_user_model().objects.filter(email__iexact=instance.email, is_active=True).first()
     if person is None:
         return
@@ -237,11 +227,6 @@ def on_invitation_saved(sender, instance, created, raw=False, **kwargs):
 
 def connect() -> None:
     """Connect the receivers (NotificationsConfig.ready)."""
-    from wagtail.signals import task_rejected, workflow_approved, workflow_rejected
-
-    from ecosystem.models import Invitation
-    from matching import signals
-
     uid = "notifications"
     signals.introduction_requested.connect(on_introduction_requested, dispatch_uid=f"{uid}.intro_requested")
     signals.introduction_answered.connect(on_introduction_answered, dispatch_uid=f"{uid}.intro_answered")
