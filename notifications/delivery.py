@@ -26,6 +26,7 @@ from django.urls import reverse, translate_url
 from django.utils import timezone, translation
 
 from notifications import kinds
+from notifications.digests import DigestBatch, digest_content, digest_mark_sent
 from notifications.models import DIGEST, Delivery, DeliveryStatus, Suppression
 from notifications.services import next_allowed_moment, preference_for, wants_email
 from notifications.tokens import unsubscribe_token
@@ -222,8 +223,6 @@ def _finish(delivery: Delivery, **fields) -> None:
 
 def deliveries_send_batch(*, delivery_ids: list[int], connection=None) -> list[tuple[int, Outcome]]:
     """Send the deliveries that are ours to send, reading what they need once for the batch."""
-    from notifications.digests import DigestBatch
-
     deliveries = list(
         Delivery.objects.filter(pk__in=delivery_ids)
         .select_related("recipient", "recipient__notification_preference", "notification")
@@ -263,8 +262,6 @@ def _deliver(delivery: Delivery, connection, batch, suppressed: set[str]) -> Out
         return Outcome("deferred")
     prepared = {}
     if delivery.kind == DIGEST and delivery.prepared_at is None:
-        from notifications.digests import DigestBatch, digest_content
-
         content = digest_content(user=recipient, now=now, batch=batch or DigestBatch([recipient]))
         if not content["item_count"]:
             _settle(delivery, now, status=DeliveryStatus.EMPTY)
@@ -292,8 +289,6 @@ def _send(delivery: Delivery, connection) -> Outcome:
     now = timezone.now()
     sent = {"status": DeliveryStatus.SENT, "sent_at": now, "message_id": message.extra_headers["Message-ID"]}
     if delivery.kind == DIGEST and delivery.context.get("saved_search_ids"):
-        from notifications.digests import digest_mark_sent
-
         with transaction.atomic():
             _finish(delivery, last_error="", **sent)
             digest_mark_sent(delivery=delivery)

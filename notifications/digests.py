@@ -16,9 +16,17 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from ecosystem.models import Membership
+from ecosystem.selectors.programs import applicant_for, program_list_open
+from kernel import eligibility
+from matching.models import ENDS, Introduction, IntroductionStatus, Match, MatchKind, MatchState, Side
+from matching.selectors import match_list_for
+from matching.services.introductions import introduction_list_received
 from notifications.models import DIGEST, Delivery, DeliveryStatus, DigestFrequency, Suppression
 from notifications.reasons import reason_lines
 from notifications.tokens import not_relevant_token
+from search.models import SavedSearch
+from search.selectors import saved_search_new_results
 
 logger = logging.getLogger(__name__)
 
@@ -95,9 +103,6 @@ class DigestBatch:
     """What a batch of digests reads once (history, organisations, closing programs) instead of once per person."""
 
     def __init__(self, users, *, now: datetime | None = None):
-        from ecosystem.models import Membership
-        from search.models import SavedSearch
-
         self.now = now or timezone.now()
         ids = [user.pk for user in users]
         self.history: dict[int, tuple[datetime | None, set[str]]] = {}
@@ -128,8 +133,6 @@ class DigestBatch:
     def closing_programs(self) -> list:
         """Return the open programs closing within 14 days with their criteria."""
         if self._closing is None:
-            from ecosystem.selectors.programs import program_list_open
-
             programs = program_list_open(now=self.now).filter(closes_at__lte=self.now + CLOSING_WITHIN)
             programs = programs.prefetch_related("eligible_stages", "eligible_sectors", "eligible_locations")
             self._closing = [(program, program.criteria()) for program in programs]
@@ -138,8 +141,6 @@ class DigestBatch:
     def program_matches(self) -> dict[tuple[int, int], tuple[int, str]]:
         """Return funding matches of the batch with closing programs: (organisation, program) → (match, state)."""
         if self._program_matches is None:
-            from matching.models import Match, MatchKind
-
             organisation_ids = {organisation.pk for group in self.organisations.values() for organisation in group}
             rows = Match.objects.filter(
                 kind=MatchKind.FUNDING,
@@ -170,8 +171,6 @@ class DigestBatch:
     def introductions_waiting(self) -> bool:
         """True when any introduction request waits for an answer (most days few do: then nobody needs a query)."""
         if self._introductions_pending is None:
-            from matching.models import Introduction, IntroductionStatus
-
             waiting = Introduction.objects.filter(status=IntroductionStatus.PENDING, expires_at__gt=self.now)
             self._introductions_pending = waiting.exists()
         return self._introductions_pending
@@ -189,8 +188,6 @@ MATCH_FIELDS = ("pk", "key", "kind", "reasons", "viewer_side", *(f"{field}_id" f
 
 
 def _other_end_field(match) -> str:
-    from matching.models import ENDS, Side
-
     seeker_field, provider_field = ENDS[match.kind]
     return provider_field if match.viewer_side == Side.SEEKER else seeker_field
 
@@ -204,9 +201,6 @@ def _match_key(match) -> str:
 
 
 def _matches(user, *, since, sent_keys, batch: DigestBatch, now) -> list[dict]:
-    from matching.models import MatchKind
-    from matching.selectors import match_list_for
-
     # The selector decides what the person sees; only the ids are read here (the ends come from the
     # batch's cache), which keeps the query small: it runs once per person.
     matches = match_list_for(user=user, now=now).select_related(None)
@@ -239,10 +233,6 @@ def _matches(user, *, since, sent_keys, batch: DigestBatch, now) -> list[dict]:
 
 
 def _programs(user, *, sent_keys, skip_program_ids, batch: DigestBatch) -> list[dict]:
-    from ecosystem.selectors.programs import applicant_for
-    from kernel import eligibility
-    from matching.models import MatchState, Side
-
     organisations = batch.organisations.get(user.pk, [])
     closing = batch.closing_programs() if organisations else []
     if not closing:
@@ -277,9 +267,6 @@ def _programs(user, *, sent_keys, skip_program_ids, batch: DigestBatch) -> list[
 
 
 def _searches(user, *, batch: DigestBatch) -> tuple[list[dict], list[int]]:
-    from search.models import SavedSearch
-    from search.selectors import saved_search_new_results
-
     items, ids = [], []
     if user.pk not in batch.alerting:
         return items, ids
@@ -302,14 +289,10 @@ def _searches(user, *, batch: DigestBatch) -> tuple[list[dict], list[int]]:
 
 def _received(user):
     """Return the introduction requests the person answers, by matching's rule."""
-    from matching.services.introductions import introduction_list_received
-
     return introduction_list_received(user=user)
 
 
 def _introductions(user, *, sent_keys, batch: DigestBatch, now) -> list[dict]:
-    from matching.models import IntroductionStatus
-
     if not batch.introductions_waiting():
         return []
     pending = (
@@ -373,8 +356,6 @@ def digest_content(*, user, now: datetime | None = None, batch: DigestBatch | No
 
 def digest_mark_sent(*, delivery: Delivery) -> None:
     """After a digest is sent: its saved searches have alerted up to the moment it was prepared."""
-    from search.models import SavedSearch
-
     ids = delivery.context.get("saved_search_ids") or []
     if ids:
         SavedSearch.objects.filter(pk__in=ids).update(last_alerted_at=delivery.prepared_at)

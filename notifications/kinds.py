@@ -6,6 +6,7 @@ from django.utils import formats, timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from ecosystem.models import Role
 from notifications.models import NotificationKind
 
 
@@ -21,8 +22,6 @@ def _date(value: str | None) -> str:
 
 
 def _role(value: str | None) -> str:
-    from ecosystem.models import Role
-
     return str(Role(value).label) if value in Role.values else (value or "")
 
 

@@ -6,6 +6,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone, translation
 
+from ecosystem.models import Membership
+from matching.models import Match, MatchKind, MatchState
 from notifications.models import NotificationKind
 from notifications.services import notification_create
 
@@ -19,9 +21,6 @@ def program_reminders_create(*, now=None) -> int:
 
     Runs from beat as often as staff like: the key (program, person) makes each reminder happen once.
     """
-    from ecosystem.models import Membership
-    from matching.models import Match, MatchKind, MatchState
-
     now = now or timezone.now()
     saved = Match.objects.filter(
         kind=MatchKind.FUNDING,

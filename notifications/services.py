@@ -9,6 +9,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from matching.models import FeedbackEvent, Match, MatchState, Side
+from matching.permissions import viewer_sides
+from matching.services.feedback import match_feedback_record
 from notifications.models import (
     DIGEST,
     PORTAL_ONLY_KINDS,
@@ -175,10 +178,6 @@ def match_not_relevant(*, user: User, match_id: int, side: str) -> bool:
 
     Counted once: a second click on the same link changes nothing.
     """
-    from matching.models import FeedbackEvent, Match, MatchState, Side
-    from matching.permissions import viewer_sides
-    from matching.services.feedback import match_feedback_record
-
     match = Match.objects.select_for_update().filter(pk=match_id).first()
     if match is None:
         return False

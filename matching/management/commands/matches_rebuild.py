@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from infra.progress import Progress, duration
 from matching.pipeline import profiles
 from matching.pipeline.recompute import matches_rebuild_all
+from matching.tasks import matches_refit
 
 
 class Command(BaseCommand):
@@ -26,8 +27,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         if options["workers"]:
-            from matching.tasks import matches_refit
-
             result = matches_refit.delay()
             self.stdout.write(self.style.SUCCESS(f"matches_rebuild: sent to the workers (task {result.id})."))
             return
