@@ -36,11 +36,12 @@ run: migrate
 	@$(RUN_ENV) $(BIN)/python manage.py demo_logins
 	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# Style, then the layers (import-linter contracts in pyproject.toml).
+# Style, the layers (import-linter contracts in pyproject.toml), then the types (mypy, same file).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -5,10 +5,14 @@ its own arrays, so a program is judged the same way everywhere. Every criterion 
 fail or unknown; unknown means the applicant has not told us enough to decide.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TypeVar
+
+_Value = TypeVar("_Value")
+_Limit = TypeVar("_Limit")
 
 
 class Outcome(StrEnum):
@@ -102,7 +106,9 @@ def _overlap(criterion: Criterion, allowed: frozenset[str], values: Iterable[str
     return CriterionResult(criterion, Outcome.PASS if values & allowed else Outcome.FAIL, allowed, values)
 
 
-def _compare(criterion: Criterion, limit, value, passes) -> CriterionResult:
+def _compare(
+    criterion: Criterion, limit: _Limit, value: _Value | None, passes: Callable[[_Value, _Limit], bool]
+) -> CriterionResult:
     if value is None:
         return CriterionResult(criterion, Outcome.UNKNOWN, limit)
     return CriterionResult(criterion, Outcome.PASS if passes(value, limit) else Outcome.FAIL, limit, value)

@@ -34,8 +34,8 @@ class Side(models.TextChoices):
     PROVIDER = "provider", _("Provider")
 
 
-# Which fields hold each kind's two ends: (seeker, provider).
-ENDS = {
+# Which fields hold each kind's two ends: (seeker, provider). Keyed by str: a row's `kind` is the plain value.
+ENDS: dict[str, tuple[str, str]] = {
     MatchKind.FUNDING: ("organisation", "program"),
     MatchKind.COLLABORATION: ("organisation", "capability"),
     MatchKind.MENTORING: ("organisation", "mentor"),

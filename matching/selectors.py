@@ -6,16 +6,36 @@ capability of their organisation, or mentor offer. Program matches seen by offic
 outreach list (`outreach_list_for`), not "my matches".
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict
 
 import numpy as np
-from django.db.models import Case, CharField, Count, DateTimeField, F, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, DateTimeField, F, Model, Q, QuerySet, Value, When
 from django.db.models.functions import Cast
 from django.utils import timezone
 
 from ecosystem.models import Capability, Membership, MentorOffer, Need, Program, Sector, StartupProfile
 from ecosystem.models.programs import CLOSING_SOON
 from matching.models import Match, MatchKind, MatchState, ScoreScale, Side
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from accounts.models import User
+
+
+class ViewerAnnotations(TypedDict):
+    """What `match_list_for` adds to each match: the viewer's side of it and their state on that side."""
+
+    viewer_side: str
+    viewer_state: str
+
+
+# A match as a person's list reads it (WithAnnotations is django-stubs' own, for type checkers only).
+ViewedMatch: TypeAlias = "WithAnnotations[Match, ViewerAnnotations]"
 
 
 @dataclass(frozen=True)
@@ -28,15 +48,20 @@ class Sides:
     mentors: tuple[int, ...]
 
 
-def sides_of(user) -> Sides:
+# Where `sides_of` keeps its answer: on the user object, which lives as long as the request.
+_SIDES_ATTRIBUTE = "_helix_match_sides"
+
+
+def sides_of(user: User) -> Sides:
     """Return (once per request object) the ids the person's matches hang from.
 
     Resolving them first turns "my matches" into plain `IN (…)` conditions on the match table's
     own indexes; the same conditions as joins cannot use them and scan millions of rows.
     """
-    if not hasattr(user, "_helix_match_sides"):
+    sides: Sides | None = getattr(user, _SIDES_ATTRIBUTE, None)
+    if sides is None:
         organisations = tuple(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
-        user._helix_match_sides = Sides(
+        sides = Sides(
             organisations=organisations,
             needs=tuple(Need.objects.filter(organisation_id__in=organisations).values_list("pk", flat=True)),
             capabilities=tuple(
@@ -46,10 +71,11 @@ def sides_of(user) -> Sides:
             ),
             mentors=tuple(MentorOffer.objects.filter(user=user).values_list("pk", flat=True)),
         )
-    return user._helix_match_sides
+        setattr(user, _SIDES_ATTRIBUTE, sides)
+    return sides
 
 
-def seeker_q(user) -> Q:
+def seeker_q(user: User) -> Q:
     """Return the condition for matches the person looks at from the seeker side."""
     sides = sides_of(user)
     return Q(
@@ -58,7 +84,7 @@ def seeker_q(user) -> Q:
     ) | Q(kind=MatchKind.NEED, need_id__in=sides.needs)
 
 
-def provider_q(user) -> Q:
+def provider_q(user: User) -> Q:
     """Return the condition for matches the person looks at from the provider side (not programs)."""
     sides = sides_of(user)
     return Q(kind__in=[MatchKind.COLLABORATION, MatchKind.NEED], capability_id__in=sides.capabilities) | Q(
@@ -66,7 +92,7 @@ def provider_q(user) -> Q:
     )
 
 
-def _visible_q(now) -> Q:
+def _visible_q(now: datetime) -> Q:
     """Hide matches whose other end is gone from view: hidden, private, unpublished or closed."""
     return (
         (Q(program__isnull=True) | Q(program__live=True, program__hidden_at__isnull=True))
@@ -80,12 +106,12 @@ def _visible_q(now) -> Q:
 
 def match_list_for(
     *,
-    user,
+    user: User,
     side: str | None = None,
     kind: str | None = None,
     include_dismissed: bool = False,
-    now=None,
-) -> QuerySet[Match]:
+    now: datetime | None = None,
+) -> QuerySet[ViewedMatch]:
     """Return the matches a signed-in person sees, annotated with `viewer_side`, best first.
 
     The viewer's own list on each side (a startup's top matches; a mentor's or a capability's best
@@ -132,7 +158,7 @@ def match_list_for(
     return matches.order_by("-score", "pk")
 
 
-def outreach_list_for(*, program, now=None) -> QuerySet[Match]:
+def outreach_list_for(*, program: Program, now: datetime | None = None) -> QuerySet[Match]:
     """Return a program's list (the organisations it fits best), best first; callers check eligibility."""
     return (
         # A private profile is not for officers to browse either: only public, visible organisations.
@@ -163,7 +189,7 @@ def match_get(*, pk: int) -> Match | None:
     )
 
 
-def match_counts_by_kind_and_side(*, user) -> dict[tuple[str, str], int]:
+def match_counts_by_kind_and_side(*, user: User) -> dict[tuple[str, str], int]:
     """Return how many current matches the person has per (kind, the person's side), in one query."""
     rows = match_list_for(user=user).order_by().values("kind", "viewer_side").annotate(count=Count("pk"))
     return {(row["kind"], row["viewer_side"]): row["count"] for row in rows}
@@ -171,15 +197,15 @@ def match_counts_by_kind_and_side(*, user) -> dict[tuple[str, str], int]:
 
 def match_list_filtered(
     *,
-    user,
+    user: User,
     kind: str,
     side: str | None = None,
     show: str = "",
     sector: Sector | None = None,
     closing_soon: bool = False,
     sort: str = "best",
-    now=None,
-) -> QuerySet[Match]:
+    now: datetime | None = None,
+) -> QuerySet[ViewedMatch]:
     """Return one tab of the person's matches: current, "saved" or "dismissed"; the other end in
     `sector` (or its children); closing soon only; sorted best first, by deadline or newest."""
     now = now or timezone.now()
@@ -208,7 +234,7 @@ def _in_sector(sector: Sector) -> Q:
     """Matches whose other end (the one the viewer looks at) is tagged with the sector or its children."""
     tagged = Q(sectors=sector) | Q(sectors__parent=sector)
 
-    def tagged_ids(model, relation):
+    def tagged_ids(model: type[Capability | MentorOffer | Need], relation: str) -> QuerySet[Model, Any]:
         condition = Q(**{relation: sector}) | Q(**{f"{relation}__parent": sector})
         return model.objects.filter(condition).values("pk")
 
@@ -230,7 +256,7 @@ def _in_sector(sector: Sector) -> Q:
     return Q(viewer_side=Side.SEEKER) & seeker_sees | Q(viewer_side=Side.PROVIDER) & provider_sees
 
 
-def _closing_soon(now) -> Q:
+def _closing_soon(now: datetime) -> Q:
     today = timezone.localdate(now)
     return Q(kind=MatchKind.FUNDING, program__closes_at__gt=now, program__closes_at__lte=now + CLOSING_SOON) | Q(
         kind=MatchKind.NEED,
@@ -240,7 +266,7 @@ def _closing_soon(now) -> Q:
     )
 
 
-def _sorted(matches, sort: str):
+def _sorted(matches: QuerySet[ViewedMatch], sort: str) -> QuerySet[ViewedMatch]:
     if sort == "deadline":
         deadline = Case(
             When(kind=MatchKind.FUNDING, then=F("program__closes_at")),

@@ -11,11 +11,16 @@ import platform
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeAlias
 
 # 2: Vietnamese words (the fitted vectorizer carries its lexicon and segmented texts), the collaboration
 # record's recommender, and its column in the collaboration re-ranker's features.
 # 3: the meaning space (semantic.py) in the match index, and the score's parts in profile re-rankers' features.
 FORMAT = 3
+
+# An artefact's header: plain JSON-like values (format, name, version, libraries, created_at, metadata),
+# read back from a pickle, so its values are whatever the file holds.
+Header: TypeAlias = dict[str, Any]
 
 
 class ArtefactMismatch(RuntimeError):
@@ -42,11 +47,11 @@ def library_versions() -> dict[str, str]:
     }
 
 
-def save(model, path: Path, *, name: str, version: str, metadata: dict | None = None) -> dict:
+def save(model: object, path: Path, *, name: str, version: str, metadata: dict[str, object] | None = None) -> Header:
     """Write `model` with its header (name, version, library versions, time); return the header."""
     import joblib
 
-    header = {
+    header: Header = {
         "format": FORMAT,
         "name": name,
         "version": version,
@@ -62,8 +67,11 @@ def save(model, path: Path, *, name: str, version: str, metadata: dict | None = 
     return header
 
 
-def load(path: Path, *, name: str | None = None):
-    """Return (model, header) from `path`; raise ArtefactMismatch when it cannot be trusted here."""
+def load(path: Path, *, name: str | None = None) -> tuple[Any, Header]:
+    """Return (model, header) from `path`; raise ArtefactMismatch when it cannot be trusted here.
+
+    The model is whatever was saved (an unpickled object: Any to the type checker).
+    """
     import joblib
 
     payload = joblib.load(Path(path))
@@ -83,14 +91,14 @@ def load(path: Path, *, name: str | None = None):
 class LazyArtefact:
     """A model file loaded on first use and kept; safe to share between threads."""
 
-    def __init__(self, path: Path, *, name: str):
+    def __init__(self, path: Path, *, name: str) -> None:
         self.path = Path(path)
         self.name = name
-        self._model = None
-        self._header = None
+        self._model: Any = None
+        self._header: Header | None = None
         self._lock = threading.Lock()
 
-    def get(self):
+    def get(self) -> Any:
         """Return the model, loading it the first time."""
         if self._model is None:
             with self._lock:
@@ -99,5 +107,5 @@ class LazyArtefact:
         return self._model
 
     @property
-    def header(self) -> dict | None:
+    def header(self) -> Header | None:
         return self._header

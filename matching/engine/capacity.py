@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from scipy.optimize import linear_sum_assignment
 
 from .selection import TopK, select_entries
@@ -59,7 +60,9 @@ def _by_candidate_then_score(candidates: np.ndarray, scores: np.ndarray) -> np.n
     return (candidates.astype(np.uint64) << np.uint64(32)) | (~ascending).astype(np.uint64)
 
 
-def exposure_caps(n_sources: int, k: int, n_candidates: int, capacity=None, *, slack: float = 2.0) -> np.ndarray:
+def exposure_caps(
+    n_sources: int, k: int, n_candidates: int, capacity: npt.ArrayLike | None = None, *, slack: float = 2.0
+) -> npt.NDArray[np.int64]:
     """Return each candidate's exposure cap: `slack` times a fair share of all slots, within capacity.
 
     `capacity` (None: unlimited) is how many more people a candidate can take; a candidate is
@@ -85,7 +88,7 @@ class Assignment:
     worst: float
 
 
-def assign_cohort(scores: np.ndarray, capacities, *, min_score: float = 0.0) -> Assignment:
+def assign_cohort(scores: npt.ArrayLike, capacities: npt.ArrayLike, *, min_score: float = 0.0) -> Assignment:
     """Return the assignment of sources (rows) to targets (columns) maximising the total score.
 
     Each target j takes at most capacities[j] sources; a source gets one target or none (when there

@@ -42,7 +42,9 @@ class Consortium:
     member_countries: tuple[str, ...] = ()
 
 
-def hide_one_member(participations: Sequence[Participation], rng: np.random.Generator, min_members: int = 3):
+def hide_one_member(
+    participations: Sequence[Participation], rng: np.random.Generator, min_members: int = 3
+) -> tuple[list[Consortium], list[str]]:
     """Return (consortia with one member hidden, the hidden ids): the benchmark's protocol.
 
     Projects in ascending id order (numerically when ids are numbers), members in input order,
@@ -54,7 +56,7 @@ def hide_one_member(participations: Sequence[Participation], rng: np.random.Gene
     for x in participations:
         by_project.setdefault(x.project_id, []).append(x)
 
-    def order(project_id: str):
+    def order(project_id: str) -> tuple[int, int, str]:
         return (0, int(project_id), "") if project_id.isdigit() else (1, 0, project_id)
 
     consortia, hidden = [], []

@@ -8,10 +8,12 @@ criterion multiplies a score by `unknown_penalty`, and a failed criterion remove
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
+import numpy.typing as npt
 
 from kernel.eligibility import Applicant, Criteria, Verdict, evaluate
 
@@ -32,7 +34,13 @@ def verdict_arrays(applicants: Sequence[Applicant], criteria: Sequence[Criteria]
     return eligible, unknown
 
 
-def apply(scores: np.ndarray, eligible=None, unknown=None, *, penalty: float = UNKNOWN_PENALTY) -> np.ndarray:
+def apply(
+    scores: npt.ArrayLike,
+    eligible: npt.ArrayLike | None = None,
+    unknown: npt.ArrayLike | None = None,
+    *,
+    penalty: float = UNKNOWN_PENALTY,
+) -> npt.NDArray[np.float32]:
     """Return `scores` with ineligible pairs set to -inf and each unknown criterion's penalty applied."""
     scores = np.array(scores, dtype=np.float32, copy=True)
     if unknown is not None:
@@ -74,8 +82,21 @@ class EligibilityArrays:
     trl_max: np.ndarray
     has_conditions: np.ndarray
 
-    def check(self, kind, stage, location, sectors, founded_on, team_size, trl) -> tuple[np.ndarray, np.ndarray]:
-        """Return (eligible, unknown counts) for applicants given as arrays (one entry per applicant)."""
+    def check(
+        self,
+        kind: np.ndarray,
+        stage: np.ndarray,
+        location: np.ndarray,
+        sectors: np.ndarray,
+        founded_on: np.ndarray,
+        team_size: np.ndarray,
+        trl: np.ndarray,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Return (eligible, unknown counts) for applicants given as arrays (one entry per applicant).
+
+        The arguments are the arrays `encode` returns: codes (-1: not told), sector code sets
+        (applicant × code booleans), and ordinal days, team sizes and TRLs (NaN: not told).
+        """
         n = len(kind)
         eligible = np.ones((n, self.allowed_kinds.shape[0]), dtype=bool)
         unknown = np.zeros(eligible.shape, dtype=np.int8)
@@ -85,17 +106,18 @@ class EligibilityArrays:
             (location, self.allowed_locations),
         ):
             codes = np.asarray(codes)
-            restricted = allowed.any(axis=1)[None, :]
+            # np.any, not the method: numpy's stubs type a row reduction by the method as scalar-or-array.
+            restricted = np.any(allowed, axis=1)[None, :]
             told = (codes >= 0)[:, None]
             passes = allowed[:, np.maximum(codes, 0)].T
             eligible &= ~(restricted & told & ~passes)
             unknown += restricted & ~told
-        restricted = self.allowed_sectors.any(axis=1)[None, :]
+        restricted = np.any(self.allowed_sectors, axis=1)[None, :]
         told = (sectors.sum(axis=1) > 0)[:, None]
         overlap = (np.asarray(sectors, dtype=np.float32) @ self.allowed_sectors.T.astype(np.float32)) > 0
         eligible &= ~(restricted & told & ~overlap)
         unknown += restricted & ~told
-        for values, limit, passes in (
+        for values, limit, compare in (
             (founded_on, self.founded_after, np.greater_equal),
             (founded_on, self.founded_before, np.less_equal),
             (team_size, self.max_team_size, np.less_equal),
@@ -104,7 +126,7 @@ class EligibilityArrays:
             restricted = ~np.isnan(limit)[None, :]
             told = ~np.isnan(values)
             with np.errstate(invalid="ignore"):
-                eligible &= ~(restricted & told & ~passes(values, limit[None, :]))
+                eligible &= ~(restricted & told & ~compare(values, limit[None, :]))
             unknown += restricted & ~told
         trl = np.asarray(trl, dtype=np.float64)[:, None]
         restricted = (~np.isnan(self.trl_min) | ~np.isnan(self.trl_max))[None, :]
@@ -117,7 +139,9 @@ class EligibilityArrays:
         return eligible, unknown
 
 
-def check_pairs(arrays: EligibilityArrays, people: dict, rows: np.ndarray, programs: np.ndarray):
+def check_pairs(
+    arrays: EligibilityArrays, people: dict[str, np.ndarray], rows: np.ndarray, programs: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Return (eligible, unknown counts) for the listed (applicant row, program) pairs only.
 
     A full recompute checks just the pairs whose text already matches (the nonzero scores):
@@ -131,13 +155,13 @@ def check_pairs(arrays: EligibilityArrays, people: dict, rows: np.ndarray, progr
         ("location", arrays.allowed_locations),
     ):
         codes = np.asarray(people[name])[rows]
-        restricted = allowed.any(axis=1)[programs]
+        restricted = np.any(allowed, axis=1)[programs]
         told = codes >= 0
         eligible &= ~(restricted & told & ~allowed[programs, np.maximum(codes, 0)])
         unknown += restricted & ~told
     sectors = np.asarray(people["sectors"])
-    restricted = arrays.allowed_sectors.any(axis=1)[programs]
-    told = sectors.any(axis=1)[rows]
+    restricted = np.any(arrays.allowed_sectors, axis=1)[programs]
+    told = np.any(sectors, axis=1)[rows]
     overlap = (sectors[rows] & arrays.allowed_sectors[programs]).any(axis=1)
     eligible &= ~(restricted & told & ~overlap)
     unknown += restricted & ~told
@@ -162,7 +186,9 @@ def check_pairs(arrays: EligibilityArrays, people: dict, rows: np.ndarray, progr
     return eligible, unknown
 
 
-def encode(applicants: Sequence[Applicant], criteria: Sequence[Criteria]) -> tuple[EligibilityArrays, dict]:
+def encode(
+    applicants: Sequence[Applicant], criteria: Sequence[Criteria]
+) -> tuple[EligibilityArrays, dict[str, np.ndarray]]:
     """Return the programs' criteria as arrays and the applicants' facts as the matching check() arguments."""
     codes: dict[str, dict[str, int]] = {"kind": {}, "stage": {}, "location": {}, "sector": {}}
 
@@ -178,7 +204,7 @@ def encode(applicants: Sequence[Applicant], criteria: Sequence[Criteria]) -> tup
         ):
             for value in sorted(values):
                 code(space, value)
-    people = {
+    people: dict[str, np.ndarray] = {
         "kind": np.array([code("kind", a.organisation_kind) for a in applicants], dtype=np.int64),
         "stage": np.array([code("stage", a.stage) for a in applicants], dtype=np.int64),
         "location": np.array([code("location", a.location) for a in applicants], dtype=np.int64),
@@ -191,10 +217,10 @@ def encode(applicants: Sequence[Applicant], criteria: Sequence[Criteria]) -> tup
             matrix[j, [codes[space][v] for v in getattr(c, field)]] = True
         return matrix
 
-    def number(values) -> np.ndarray:
+    def number(values: Iterable[float | None]) -> np.ndarray:
         return np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64)
 
-    def ordinal(day) -> float | None:
+    def ordinal(day: date | None) -> float | None:
         return None if day is None else day.toordinal()
 
     sectors = np.zeros((len(applicants), max(1, len(codes["sector"]))), dtype=bool)

@@ -19,7 +19,9 @@ from .reciprocity import Profile, ProfileMatcher
 from .words import Words
 
 
-def top_shared_terms(left, right, rows: np.ndarray, cols: np.ndarray, terms, top: int = 5) -> list[list[str]]:
+def top_shared_terms(
+    left: sp.csr_matrix, right: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, terms: np.ndarray, top: int = 5
+) -> list[list[str]]:
     """Return, per pair (left row, right row), the `top` terms that weigh most in both texts."""
     if len(rows) == 0:
         return []
@@ -93,14 +95,16 @@ def as_written(
     return [written for _, written in kept]
 
 
-def pair_fits(left, right, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+def pair_fits(left: sp.csr_matrix, right: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """Return the dot product of each listed pair of rows (a direction's fit)."""
     if len(rows) == 0:
         return np.zeros(0, dtype=np.float32)
     return np.asarray(sp.csr_matrix(left[rows].multiply(right[cols])).sum(axis=1), dtype=np.float32).ravel()
 
 
-def _shared_terms_of(seeker: Profile, provider: Profile, needs_met, offers_used, lexicon) -> dict[str, list[str]]:
+def _shared_terms_of(
+    seeker: Profile, provider: Profile, needs_met: list[str], offers_used: list[str], lexicon: frozenset[str]
+) -> dict[str, list[str]]:
     """Return the terms each direction shares, as written; a side that stated no needs of its own
     (its needs are its description) shares topics ("terms"), not something it looks for."""
     params: dict[str, list[str]] = {}
@@ -130,7 +134,7 @@ def profile_pair_reasons(
 ) -> list[list[Reason]]:
     """Return the reasons of each (left row, right row) pair of a fitted ProfileMatcher, strongest first."""
     terms = matcher.vectorizer_.get_feature_names_out()
-    lexicon = getattr(matcher.vectorizer_, "lexicon_", frozenset())
+    lexicon: frozenset[str] = getattr(matcher.vectorizer_, "lexicon_", frozenset())
     forward = pair_fits(matcher.left_needs_, matcher.right_offers_, rows, cols)
     backward = pair_fits(matcher.left_offers_, matcher.right_needs_, rows, cols)
     needs_met = top_shared_terms(matcher.left_needs_text_, matcher.right_offers_text_, rows, cols, terms, top)

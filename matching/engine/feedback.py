@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import StrEnum
+from typing import Self
 
 import numpy as np
+import numpy.typing as npt
 from scipy.special import expit
 from sklearn.base import BaseEstimator
 from sklearn.linear_model import LogisticRegression
@@ -35,27 +37,34 @@ SIGNAL = {
 }
 
 
-class FeedbackReranker(BaseEstimator):
+class FeedbackReranker(BaseEstimator):  # type: ignore[misc]  # scikit-learn ships no types
     """Score pairs from their features: prior weights, then learned weights as feedback accumulates."""
 
-    def __init__(self, *, prior_weights=None, min_events_per_label=5, blend_events=50, C=1.0):
+    def __init__(
+        self,
+        *,
+        prior_weights: npt.ArrayLike | None = None,
+        min_events_per_label: int = 5,
+        blend_events: int = 50,
+        C: float = 1.0,
+    ) -> None:
         self.prior_weights = prior_weights
         self.min_events_per_label = min_events_per_label
         self.blend_events = blend_events
         self.C = C
 
-    def fit(self, features: np.ndarray, events: Sequence[Event | str] = ()):
+    def fit(self, features: npt.ArrayLike, events: Sequence[Event | str] = ()) -> Self:
         """Learn from the features of pairs people acted on and what they did (may be empty)."""
-        features = np.asarray(features, dtype=np.float64).reshape(len(events), -1) if len(events) else None
+        rows = np.asarray(features, dtype=np.float64).reshape(len(events), -1) if len(events) else None
         labels = np.array([SIGNAL[Event(e)][0] for e in events], dtype=int)
         weights = np.array([SIGNAL[Event(e)][1] for e in events], dtype=float)
         self.n_events_ = len(events)
-        self.model_ = None
-        if features is not None and min((labels == 1).sum(), (labels == 0).sum()) >= self.min_events_per_label:
-            self.model_ = LogisticRegression(C=self.C, max_iter=1000).fit(features, labels, sample_weight=weights)
+        self.model_: LogisticRegression | None = None
+        if rows is not None and min((labels == 1).sum(), (labels == 0).sum()) >= self.min_events_per_label:
+            self.model_ = LogisticRegression(C=self.C, max_iter=1000).fit(rows, labels, sample_weight=weights)
         return self
 
-    def score(self, features: np.ndarray) -> np.ndarray:
+    def score(self, features: npt.ArrayLike) -> npt.NDArray[np.float64]:
         """Return a score in [0, 1] per pair (rows of `features`)."""
         features = np.asarray(features, dtype=np.float64)
         prior_weights = (
@@ -63,8 +72,10 @@ class FeedbackReranker(BaseEstimator):
             if self.prior_weights is None
             else np.asarray(self.prior_weights, dtype=np.float64)
         )
-        prior = np.clip(features @ prior_weights, 0.0, 1.0)
-        if getattr(self, "model_", None) is None:
+        prior: npt.NDArray[np.float64] = np.clip(features @ prior_weights, 0.0, 1.0)
+        model = getattr(self, "model_", None)  # None before fit, or with too little feedback
+        if model is None:
             return prior
         share = self.n_events_ / (self.n_events_ + self.blend_events)
-        return (1 - share) * prior + share * expit(self.model_.decision_function(features))
+        blended: npt.NDArray[np.float64] = (1 - share) * prior + share * expit(model.decision_function(features))
+        return blended

@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Self
 
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse as sp
 from scipy.special import expit, log_softmax
 from sklearn.base import BaseEstimator
@@ -76,7 +78,15 @@ FEATURES = (
 class _Components:
     """Everything fitted from one set of awards; builds the feature tensor for queries."""
 
-    def __init__(self, owner: FundingRecommender, programs_matrix, awards_matrix, labels, years, applicants):
+    def __init__(
+        self,
+        owner: FundingRecommender,
+        programs_matrix: sp.csr_matrix,
+        awards_matrix: sp.csr_matrix,
+        labels: npt.NDArray[np.int64],
+        years: npt.NDArray[np.float64],
+        applicants: Sequence[str | None],
+    ) -> None:
         self.owner = owner
         n_programs = programs_matrix.shape[0]
         self.programs_matrix = programs_matrix
@@ -107,7 +117,9 @@ class _Components:
             self.classifier = NBSVMClassifier(C=owner.C, n_jobs=owner.n_jobs)
             self.classifier.fit(awards_matrix[mask], labels[mask], sample_weight=self.weights[mask])
 
-    def features(self, queries_matrix, applicant_ids: Sequence[str | None], years: np.ndarray) -> np.ndarray:
+    def features(
+        self, queries_matrix: sp.csr_matrix, applicant_ids: Sequence[str | None], years: np.ndarray
+    ) -> npt.NDArray[np.float32]:
         """Return the (n_queries × n_programs × len(FEATURES)) float32 feature tensor."""
         n, p = queries_matrix.shape[0], self.programs_matrix.shape[0]
         out = np.full((n, p, len(FEATURES)), np.nan, dtype=np.float32)
@@ -151,7 +163,7 @@ class _Components:
         return out
 
 
-class FundingRecommender(BaseEstimator):
+class FundingRecommender(BaseEstimator):  # type: ignore[misc]  # scikit-learn ships no types
     """Rank programs for applicants from program texts and past awards (see the module docstring).
 
     fit(programs, awards[, corpus]) → score(queries) → recommend(queries, k, eligible, unknown).
@@ -160,23 +172,23 @@ class FundingRecommender(BaseEstimator):
     def __init__(
         self,
         *,
-        vectorizer=None,
-        C=0.5,
-        temperature=5.0,
-        half_life_years=8.0,
-        record_half_life_years=3.0,
-        recent_years=3.0,
-        min_class_awards=5,
-        n_neighbours=25,
-        rerank=True,
-        holdout_years=3.0,
-        holdout_fraction=0.25,
-        rerank_min_positives=200,
-        rerank_iterations=100,
-        rerank_pool=10,
-        n_jobs=2,
-        random_state=0,
-    ):
+        vectorizer: TextVectorizer | None = None,
+        C: float = 0.5,
+        temperature: float = 5.0,
+        half_life_years: float = 8.0,
+        record_half_life_years: float = 3.0,
+        recent_years: float = 3.0,
+        min_class_awards: int = 5,
+        n_neighbours: int = 25,
+        rerank: bool = True,
+        holdout_years: float = 3.0,
+        holdout_fraction: float = 0.25,
+        rerank_min_positives: int = 200,
+        rerank_iterations: int = 100,
+        rerank_pool: int = 10,
+        n_jobs: int = 2,
+        random_state: int = 0,
+    ) -> None:
         self.vectorizer = vectorizer
         self.C = C
         self.temperature = temperature
@@ -195,7 +207,7 @@ class FundingRecommender(BaseEstimator):
         self.random_state = random_state
 
     # -- fitting -----------------------------------------------------------------------------
-    def fit(self, programs: Sequence[Program], awards: Sequence[Award], corpus: Sequence[str] = ()):
+    def fit(self, programs: Sequence[Program], awards: Sequence[Award], corpus: Sequence[str] = ()) -> Self:
         """Learn from program texts and awards; `corpus` adds texts (e.g. all profiles) to the IDF only."""
         self.program_ids_ = [program.id for program in programs]
         index = {program_id: i for i, program_id in enumerate(self.program_ids_)}
@@ -211,7 +223,14 @@ class FundingRecommender(BaseEstimator):
         self.components_ = _Components(self, programs_matrix, awards_matrix, labels, years, applicants)
         return self
 
-    def _fit_reranker(self, programs_matrix, awards_matrix, labels, years, applicants):
+    def _fit_reranker(
+        self,
+        programs_matrix: sp.csr_matrix,
+        awards_matrix: sp.csr_matrix,
+        labels: npt.NDArray[np.int64],
+        years: npt.NDArray[np.float64],
+        applicants: list[str],
+    ) -> HistGradientBoostingClassifier | None:
         if not self.rerank or len(labels) < 2 * self.rerank_min_positives:
             return None
         if np.isnan(years).any():
@@ -242,7 +261,7 @@ class FundingRecommender(BaseEstimator):
         return np.argsort(-fallback_scores(features), axis=1, kind="stable")[:, :size]
 
     # -- scoring -----------------------------------------------------------------------------
-    def _prepare(self, queries: Sequence[FundingQuery]):
+    def _prepare(self, queries: Sequence[FundingQuery]) -> tuple[sp.csr_matrix, npt.NDArray[np.float32]]:
         check_is_fitted(self, "components_")
         matrix = self.vectorizer_.transform([query.text for query in queries])
         years = np.array([np.nan if q.year is None else float(q.year) for q in queries])
@@ -256,7 +275,9 @@ class FundingRecommender(BaseEstimator):
             rows.append(self._score_features(features))
         return np.vstack(rows) if rows else np.zeros((0, len(self.program_ids_)), dtype=np.float32)
 
-    def score_rows(self, matrix, applicant_ids: Sequence[str | None], *, chunk_size: int = 2000) -> np.ndarray:
+    def score_rows(
+        self, matrix: sp.csr_matrix, applicant_ids: Sequence[str | None], *, chunk_size: int = 2000
+    ) -> np.ndarray:
         """Return match qualities of queries already turned into rows by `vectorizer_`.
 
         The portal keeps every profile's rows between updates, so a changed program is scored
@@ -273,7 +294,7 @@ class FundingRecommender(BaseEstimator):
         return np.vstack(rows) if rows else np.zeros((0, len(self.program_ids_)), dtype=np.float32)
 
     @property
-    def programs_matrix_(self):
+    def programs_matrix_(self) -> sp.csr_matrix:
         """The programs' own text rows (for the terms a profile shares with a program)."""
         return self.components_.programs_matrix
 
@@ -290,7 +311,12 @@ class FundingRecommender(BaseEstimator):
         return scores.astype(np.float32)
 
     def recommend(
-        self, queries: Sequence[FundingQuery], k: int = 10, *, eligible=None, unknown=None
+        self,
+        queries: Sequence[FundingQuery],
+        k: int = 10,
+        *,
+        eligible: npt.ArrayLike | None = None,
+        unknown: npt.ArrayLike | None = None,
     ) -> list[list[Match]]:
         """Return the k best eligible programs per query, with reasons; ineligible ones never appear."""
         scores = eligibility_rules.apply(self.score(queries), eligible, unknown)
@@ -305,7 +331,8 @@ class FundingRecommender(BaseEstimator):
         components = self.components_
         matrix = self.vectorizer_.transform([query.text])
         reasons = []
-        record = [a for a in components.record.get(query.applicant_id, ()) if components.labels[a] == program]
+        own = components.record.get(query.applicant_id, ()) if query.applicant_id is not None else ()
+        record = [a for a in own if components.labels[a] == program]
         if record:
             last = np.nanmax(components.years[record]) if not np.all(np.isnan(components.years[record])) else None
             reasons.append(
@@ -321,15 +348,17 @@ class FundingRecommender(BaseEstimator):
                 reasons.append(
                     Reason(ReasonCode.DISTINCTIVE_TERMS, {"terms": terms}, float(contribution.data[order].sum()))
                 )
-        similar = (matrix @ components.awards_matrix.T).toarray().ravel() if components.awards_matrix.shape[0] else []
-        if len(similar):
+        if components.awards_matrix.shape[0]:
+            similar = (matrix @ components.awards_matrix.T).toarray().ravel()
             nearest = np.argsort(-similar)[: self.n_neighbours]
             count = int((components.labels[nearest] == program).sum())
             if count:
                 reasons.append(Reason(ReasonCode.FUNDED_SIMILAR, {"count": count}, count / len(nearest)))
-        terms = shared_terms(matrix, components.programs_matrix[program], self.vectorizer_.terms_, top_terms)
-        if terms:
-            reasons.append(Reason(ReasonCode.SHARED_TERMS, {"terms": [t for t, _ in terms]}, sum(w for _, w in terms)))
+        shared = shared_terms(matrix, components.programs_matrix[program], self.vectorizer_.terms_, top_terms)
+        if shared:
+            reasons.append(
+                Reason(ReasonCode.SHARED_TERMS, {"terms": [t for t, _ in shared]}, sum(w for _, w in shared))
+            )
         return sorted(reasons, key=lambda reason: -reason.weight)
 
 
@@ -350,4 +379,6 @@ def fallback_scores(features: np.ndarray) -> np.ndarray:
     classifier = features[:, :, FEATURES.index("classifier")]
     text = np.maximum(features[:, :, FEATURES.index("funded_centroid")], features[:, :, FEATURES.index("own_text")])
     base = np.where(np.isnan(classifier), 4.0 * text - 2.0, 2.0 * classifier)
-    return expit(base + 0.5 * features[:, :, FEATURES.index("record_share")]).astype(np.float32)
+    record_share = features[:, :, FEATURES.index("record_share")]
+    scores: npt.NDArray[np.float32] = expit(base + 0.5 * record_share).astype(np.float32)
+    return scores

@@ -10,25 +10,31 @@ class; liblinear releases the GIL, so the classes are fitted on threads.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from typing import Self
 
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
+from .selection import Matrix
 
-class NBSVMClassifier(ClassifierMixin, BaseEstimator):
+
+class NBSVMClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]  # scikit-learn ships no types
     """One-vs-rest linear SVMs over NB-scaled features; decision_function gives one column per class."""
 
-    def __init__(self, *, C=0.5, alpha=1.0, n_jobs=2, tol=1e-4, max_iter=2000):
+    def __init__(
+        self, *, C: float = 0.5, alpha: float = 1.0, n_jobs: int = 2, tol: float = 1e-4, max_iter: int = 2000
+    ) -> None:
         self.C = C
         self.alpha = alpha
         self.n_jobs = n_jobs
         self.tol = tol
         self.max_iter = max_iter
 
-    def fit(self, X, y, sample_weight=None):
+    def fit(self, X: Matrix, y: npt.ArrayLike, sample_weight: npt.ArrayLike | None = None) -> Self:
         X = sp.csr_matrix(X, dtype=np.float32)
         y = np.asarray(y)
         weights = np.ones(X.shape[0], dtype=np.float64) if sample_weight is None else np.asarray(sample_weight, float)
@@ -36,7 +42,7 @@ class NBSVMClassifier(ClassifierMixin, BaseEstimator):
         present = X.copy()
         present.data = np.ones_like(present.data)
 
-        def fit_one(label):
+        def fit_one(label: object) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32], float]:
             positive = y == label
             inside = np.asarray(present[positive].T @ weights[positive]).ravel() + self.alpha
             outside = np.asarray(present[~positive].T @ weights[~positive]).ravel() + self.alpha
@@ -54,11 +60,13 @@ class NBSVMClassifier(ClassifierMixin, BaseEstimator):
         self.intercept_ = np.array([intercept for _, _, intercept in fitted], dtype=np.float32)
         return self
 
-    def decision_function(self, X) -> np.ndarray:
+    def decision_function(self, X: Matrix) -> npt.NDArray[np.float32]:
         """Return the margin of every row for every class (n_rows × n_classes)."""
         check_is_fitted(self, "coef_")
         scores = sp.csr_matrix(X, dtype=np.float32) @ self.coef_.T
-        return np.asarray(scores) + self.intercept_
+        margins: npt.NDArray[np.float32] = np.asarray(scores) + self.intercept_
+        return margins
 
-    def predict(self, X) -> np.ndarray:
-        return self.classes_[self.decision_function(X).argmax(axis=1)]
+    def predict(self, X: Matrix) -> np.ndarray:
+        predicted: np.ndarray = self.classes_[self.decision_function(X).argmax(axis=1)]
+        return predicted

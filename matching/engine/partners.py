@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Self
 
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator
 from sklearn.ensemble import HistGradientBoostingClassifier
@@ -26,6 +28,7 @@ from sklearn.utils.validation import check_is_fitted
 from .consortia import Consortium, Participation, hide_one_member
 from .reasons import Match, Reason, ReasonCode
 from .retrieval import top_k_of
+from .selection import Matrix, is_sparse
 
 FEATURES = (
     "normalised",  # the heuristic's member-normalised co-participation
@@ -69,13 +72,14 @@ def _shares(codes: np.ndarray, groups: np.ndarray, n_codes: int, n_groups: int) 
     """Return smoothed shares of each code within each group (rows: groups)."""
     table = np.zeros((n_groups, n_codes))
     np.add.at(table, (groups, codes), 1.0)
-    return (table + 0.5) / (table.sum(axis=1, keepdims=True) + 0.5 * n_codes)
+    shares: npt.NDArray[np.float64] = (table + 0.5) / (table.sum(axis=1, keepdims=True) + 0.5 * n_codes)
+    return shares
 
 
 class _History:
     """Statistics of one set of participations over the recommender's organisation table."""
 
-    def __init__(self, owner: PartnerRecommender, participations: Sequence[Participation]):
+    def __init__(self, owner: PartnerRecommender, participations: Sequence[Participation]) -> None:
         self.owner = owner
         n_orgs, n_programmes = len(owner.org_ids_), len(owner.vocab_["programme"]) + 1
         projects = {p: i for i, p in enumerate(dict.fromkeys(x.project_id for x in participations))}
@@ -105,7 +109,7 @@ class _History:
         self.type_prior = _shares(owner.org_type_[rows], programmes, len(owner.vocab_["type"]), n_programmes)
 
     @staticmethod
-    def _programme_co(chosen: np.ndarray, rows: np.ndarray, cols: np.ndarray, shape) -> sp.csr_matrix:
+    def _programme_co(chosen: np.ndarray, rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
         """Return the co-participation counts within one programme's projects."""
         part = sp.csr_matrix((np.ones(int(chosen.sum())), (rows[chosen], cols[chosen])), shape=shape)
         part = (part > 0).astype(np.float64)
@@ -132,24 +136,24 @@ class _Query:
         return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(self.members), n_orgs))
 
 
-class PartnerRecommender(BaseEstimator):
+class PartnerRecommender(BaseEstimator):  # type: ignore[misc]  # scikit-learn ships no types
     """Recommend organisations to complete a consortium (see the module docstring)."""
 
     def __init__(
         self,
         *,
-        half_life_years=1.5,
-        pool_size=200,
-        rerank=True,
-        holdout_years=1,
-        rerank_min_tasks=300,
-        rerank_iterations=100,
-        rerank_draws=1,
-        negatives_per_task=100,
-        affinity_weight=2.0,
-        chunk_size=64,
-        random_state=0,
-    ):
+        half_life_years: float = 1.5,
+        pool_size: int = 200,
+        rerank: bool = True,
+        holdout_years: float = 1,
+        rerank_min_tasks: int = 300,
+        rerank_iterations: int = 100,
+        rerank_draws: int = 1,
+        negatives_per_task: int = 100,
+        affinity_weight: float = 2.0,
+        chunk_size: int = 64,
+        random_state: int = 0,
+    ) -> None:
         self.half_life_years = half_life_years
         self.pool_size = pool_size
         self.rerank = rerank
@@ -166,7 +170,7 @@ class PartnerRecommender(BaseEstimator):
 
     def fit(
         self, participations: Sequence[Participation], organisations: Sequence[tuple[str, str, str]] | None = None
-    ):
+    ) -> Self:
         """Return self, having learnt co-participation statistics (and the re-ranker) from history.
 
         `organisations` — (org_id, org_type, country) triples — adds organisations with no
@@ -197,9 +201,10 @@ class PartnerRecommender(BaseEstimator):
 
     def programme_code(self, programme: str | None) -> int:
         """Return the programme's code; unknown programmes share the last one (no history)."""
-        return self.vocab_["programme"].get(programme, len(self.vocab_["programme"]))
+        codes = self.vocab_["programme"]
+        return codes.get(programme, len(codes)) if programme is not None else len(codes)
 
-    def _fit_reranker(self, participations: list[Participation]):
+    def _fit_reranker(self, participations: list[Participation]) -> HistGradientBoostingClassifier | None:
         """Return trees learnt on the last `holdout_years` with one member hidden, or None."""
         years = np.array([np.nan if x.year is None else x.year for x in participations], dtype=float)
         if not self.rerank or np.isnan(years).all():
@@ -277,13 +282,15 @@ class PartnerRecommender(BaseEstimator):
             None if affinity is None else np.asarray(affinity, dtype=np.float64),
         )
 
-    def _member_codes(self, members, given: tuple[str, ...], vocab: dict, table: np.ndarray) -> list[int]:
+    def _member_codes(
+        self, members: Sequence[str], given: tuple[str, ...], vocab: dict[str, int], table: np.ndarray
+    ) -> list[int]:
         """Return the members' type (or country) codes: as the consortium says, else as known."""
         if given:
             return [vocab[v] for v in given if v in vocab]
         return [int(table[self.org_index_[m]]) for m in members if m in self.org_index_]
 
-    def _signals(self, history: _History, query: _Query) -> dict[str, np.ndarray]:
+    def _signals(self, history: _History, query: _Query) -> dict[str, Matrix]:
         """Return the dense n × orgs signals every organisation gets (the pool is chosen on them)."""
         n_orgs = len(self.org_ids_)
         indicator = query.indicator(n_orgs)
@@ -301,7 +308,7 @@ class PartnerRecommender(BaseEstimator):
         signals["indicator"] = indicator
         return signals
 
-    def _heuristic(self, history: _History, query: _Query, signals: dict) -> np.ndarray:
+    def _heuristic(self, history: _History, query: _Query, signals: dict[str, Matrix]) -> np.ndarray:
         """Return the heuristic order as one number per organisation, in [0, 1) (members -inf).
 
         Open seat's type first, then planned countries, then member-normalised co-participation
@@ -313,12 +320,14 @@ class PartnerRecommender(BaseEstimator):
         )
         popularity = np.log1p(history.activity) / np.log1p(max(history.activity.max(initial=0.0), 1.0))
         order = 4.0 * signals["open"] + 2.0 * signals["wanted"] + together + 1e-6 * popularity[None, :]
-        score = order / 7.0
+        score: np.ndarray = order / 7.0
         for row, members in enumerate(query.members):
             score[row, members] = -np.inf
         return score
 
-    def _pool_features(self, history: _History, consortia: Sequence[Consortium], affinity):
+    def _pool_features(
+        self, history: _History, consortia: Sequence[Consortium], affinity: np.ndarray | None
+    ) -> tuple[np.ndarray, npt.NDArray[np.int64], npt.NDArray[np.float32]]:
         """Return (heuristic n × orgs, pool indices n × pool, features n × pool × FEATURES)."""
         query = self._query(consortia, affinity)
         signals = self._signals(history, query)
@@ -326,9 +335,10 @@ class PartnerRecommender(BaseEstimator):
         pool = top_k_of(signals["heuristic"], min(self.pool_size, n_orgs), min_score=-np.inf).indices
         rows, index = np.arange(n)[:, None], np.maximum(pool, 0)
 
-        def take(matrix) -> np.ndarray:
-            matrix = matrix.toarray() if sp.issparse(matrix) else np.asarray(matrix)
-            return matrix[rows, index]
+        def take(matrix: Matrix) -> np.ndarray:
+            dense: np.ndarray = matrix.toarray() if is_sparse(matrix) else np.asarray(matrix)
+            taken: np.ndarray = dense[rows, index]
+            return taken
 
         indicator, normalised = signals["indicator"], signals["normalised"]
         sizes = np.array([max(len(m), 1) for m in query.members], dtype=float)[:, None]
@@ -425,7 +435,7 @@ class PartnerRecommender(BaseEstimator):
         worked_with = [self.org_ids_[m] for m in members if history.co[m, candidate] > 0]
         if worked_with:
             reasons.append(Reason(ReasonCode.PARTNERED_BEFORE, {"members": worked_with}, float(len(worked_with))))
-        programme = self.vocab_["programme"].get(consortium.programme)
+        programme = self.vocab_["programme"].get(consortium.programme) if consortium.programme is not None else None
         if programme is not None and history.programme_count[programme, candidate] > 0:
             count = int(history.programme_count[programme, candidate])
             reasons.append(Reason(ReasonCode.SAME_PROGRAMME, {"programme": consortium.programme, "count": count}, 0.5))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from .selection import TopK, top_k_of
+from .selection import Matrix, TopK, top_k_of
 
 # Relative float error allowed between two computations of the same facts-only score.
 TIE_TOLERANCE = 1e-5
@@ -53,13 +53,13 @@ class PooledProduct:
 
     def __init__(
         self,
-        sources,
-        candidates,
+        sources: Matrix,
+        candidates: Matrix,
         narrow: int,
         *,
         classes: tuple[np.ndarray, np.ndarray] | None = None,
         rank_narrow: bool = True,
-    ):
+    ) -> None:
         width = sources.shape[1] - narrow
         sources, candidates = sp.csr_matrix(sources), sp.csr_matrix(candidates)
         self.n_candidates = candidates.shape[0]
@@ -85,6 +85,7 @@ class PooledProduct:
         """Return the `size` best pairs per source by the (class-weighted) narrow block alone, all of
         them for `complete` sources, as a CSR pattern, and per source the first pair left out
         (score, index)."""
+        assert self.ranking is not None, "a PooledProduct built with rank_narrow=False has no narrow pool"
         best = self.ranking.best(start, stop, size + 1, complete)
         outside_score = np.maximum(best.scores[:, size], 0.0)
         outside_index = np.where(best.indices[:, size] >= 0, best.indices[:, size], self.n_candidates)
@@ -120,7 +121,13 @@ class NarrowRanking:
     pruning, as search engines do): a few hundred pairs per source instead of most candidates.
     """
 
-    def __init__(self, sources: PaddedRows, candidates: np.ndarray, classes=None, block: int = 16):
+    def __init__(
+        self,
+        sources: PaddedRows,
+        candidates: np.ndarray,
+        classes: tuple[np.ndarray, np.ndarray] | None = None,
+        block: int = 16,
+    ) -> None:
         self.sources, self.block = sources, block
         n_candidates = candidates.shape[0]
         if classes is None:
@@ -195,13 +202,13 @@ class NarrowRanking:
         return top_k_of(scores, n)
 
 
-def _row_sorted_csr(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, shape) -> sp.csr_matrix:
+def _row_sorted_csr(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
     """Return the CSR of distinct entries already in row order, without COO's sort."""
     indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=shape[0]))])
     return sp.csr_matrix((values, cols, indptr), shape=shape)
 
 
-def _canonical(matrix) -> sp.csr_matrix:
+def _canonical(matrix: Matrix) -> sp.csr_matrix:
     matrix = sp.csr_matrix(matrix)
     matrix.sum_duplicates()  # sorted indices, no duplicates: pattern keys come out sorted
     return matrix
@@ -213,7 +220,7 @@ class PaddedRows:
     Padding points at one column past the last, which `with_zero_column` matrices hold as zeros.
     """
 
-    def __init__(self, matrix: sp.csr_matrix):
+    def __init__(self, matrix: sp.csr_matrix) -> None:
         self.matrix = matrix
         self.n_rows, n_cols = matrix.shape
         lengths = np.diff(matrix.indptr)

@@ -7,8 +7,10 @@ reason in Vietnamese.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
 
 
 class ReasonCode(StrEnum):
@@ -36,10 +38,10 @@ class Reason:
     """One reason for a match: a code, its parameters and how much it weighed (for ordering)."""
 
     code: ReasonCode
-    params: dict = field(default_factory=dict)
+    params: Mapping[str, object] = field(default_factory=dict)
     weight: float = 0.0
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         """Return a JSON-ready form for storing on a match."""
         return {"code": str(self.code), "params": self.params, "weight": round(float(self.weight), 4)}
 
@@ -53,7 +55,18 @@ class Match:
     reasons: tuple[Reason, ...] = ()
 
 
-def fact_reasons(left, right) -> list[Reason]:
+class HasFacts(Protocol):
+    """The taxonomy facts of a profile (reciprocity.Profile), as `fact_reasons` reads them."""
+
+    @property
+    def sectors(self) -> frozenset[str]: ...
+    @property
+    def technologies(self) -> frozenset[str]: ...
+    @property
+    def location(self) -> str | None: ...
+
+
+def fact_reasons(left: HasFacts, right: HasFacts) -> list[Reason]:
     """Return the sector, technology and location facts two profiles (reciprocity.Profile) share."""
     reasons = []
     for code, attribute in ((ReasonCode.SECTOR_MATCH, "sectors"), (ReasonCode.TECHNOLOGY_MATCH, "technologies")):

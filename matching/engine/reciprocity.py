@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Self, TypeAlias
 
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator
 from sklearn.preprocessing import normalize
@@ -28,8 +30,12 @@ from sklearn.utils.validation import check_is_fitted
 
 from .pooling import PoolChunk, PooledProduct, pattern, values_at
 from .reasons import Reason, ReasonCode, fact_reasons
-from .retrieval import TopK, select, use_exact
+from .retrieval import ChunkScores, Scorer, TopK, select, use_exact
+from .selection import Matrix, is_sparse
 from .text import TextVectorizer, fit_distinct, shared_terms
+
+if TYPE_CHECKING:
+    from .semantic import SemanticSpace
 
 
 @dataclass(frozen=True)
@@ -48,12 +54,17 @@ FACTS = ("sectors", "technologies", "location")
 # The parts of a pair's score, as `ProfileMatcher.components` returns them.
 COMPONENTS = ("words", "meaning", *FACTS)
 
+# (left needs, left offers, right needs, right offers): TF-IDF rows (CSR), or meaning rows (dense).
+TextRows: TypeAlias = tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]
+MeaningRows: TypeAlias = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
-def _row_dots(left, right) -> np.ndarray:
+
+def _row_dots(left: Matrix, right: Matrix) -> npt.NDArray[np.float32]:
     """Return the dot product of each row of `left` with the same row of `right` (sparse or dense)."""
-    if sp.issparse(left):
+    if is_sparse(left):
         return np.asarray(left.multiply(right).sum(axis=1), dtype=np.float32).ravel()
-    return np.einsum("ij,ij->i", left, right).astype(np.float32)
+    dots: npt.NDArray[np.float32] = np.einsum("ij,ij->i", left, right).astype(np.float32)
+    return dots
 
 
 def _indicator(values: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> sp.csr_matrix:
@@ -69,24 +80,24 @@ def _indicator(values: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> 
     return normalize(matrix)
 
 
-class ProfileMatcher(BaseEstimator):
+class ProfileMatcher(BaseEstimator):  # type: ignore[misc]  # scikit-learn ships no types
     """Score left profiles against right profiles; fit(left, right) then top_k(k) or score(i, j)."""
 
     def __init__(
         self,
         *,
-        vectorizer=None,
-        reciprocal=True,
-        text_weight=0.7,
-        sector_weight=0.15,
-        technology_weight=0.1,
-        location_weight=0.05,
-        one_way_discount=0.5,
-        semantic=None,
-        semantic_share=0.35,
-        chunk_size=2048,
-        n_jobs=1,
-    ):
+        vectorizer: TextVectorizer | None = None,
+        reciprocal: bool = True,
+        text_weight: float = 0.7,
+        sector_weight: float = 0.15,
+        technology_weight: float = 0.1,
+        location_weight: float = 0.05,
+        one_way_discount: float = 0.5,
+        semantic: SemanticSpace | None = None,
+        semantic_share: float = 0.35,
+        chunk_size: int = 2048,
+        n_jobs: int = 1,
+    ) -> None:
         self.vectorizer = vectorizer
         self.semantic = semantic
         self.semantic_share = semantic_share
@@ -99,7 +110,14 @@ class ProfileMatcher(BaseEstimator):
         self.chunk_size = chunk_size
         self.n_jobs = n_jobs
 
-    def fit(self, left: Sequence[Profile], right: Sequence[Profile], *, text_rows=None, meaning_rows=None):
+    def fit(
+        self,
+        left: Sequence[Profile],
+        right: Sequence[Profile],
+        *,
+        text_rows: TextRows | None = None,
+        meaning_rows: MeaningRows | None = None,
+    ) -> Self:
         """Fit the text features on both sides' texts and build each side's needs and offers rows.
 
         `text_rows` = (left needs, left offers, right needs, right offers) TF-IDF rows already made
@@ -173,10 +191,11 @@ class ProfileMatcher(BaseEstimator):
         self.left_has_needs_, self.right_has_needs_ = left_has.astype(bool), right_has.astype(bool)
 
     @staticmethod
-    def _has_needs(matrix: sp.csr_matrix) -> np.ndarray:
-        return (np.diff(matrix.indptr) > 0).astype(np.float32)
+    def _has_needs(matrix: sp.csr_matrix) -> npt.NDArray[np.float32]:
+        has: npt.NDArray[np.float32] = (np.diff(matrix.indptr) > 0).astype(np.float32)
+        return has
 
-    def _combine(self, start: int, stop: int, forward):
+    def _combine(self, start: int, stop: int, forward: Matrix) -> Matrix:
         """Return the chunk's final scores (dense) from its forward fits and the backward ones made here.
 
         Dense arithmetic: taxonomy facts make chunk products dense enough that elementwise
@@ -185,22 +204,24 @@ class ProfileMatcher(BaseEstimator):
         forward = self._with_meaning(forward, "left_needs_meaning_", "right_offers_meaning_", start, stop)
         if not self.reciprocal:
             return forward
-        forward = forward.toarray() if sp.issparse(forward) else np.asarray(forward)
+        forward = forward.toarray() if is_sparse(forward) else np.asarray(forward)
         backward = self.left_offers_[start:stop] @ self.right_needs_.T
         backward = self._with_meaning(backward, "left_offers_meaning_", "right_needs_meaning_", start, stop)
-        backward = backward.toarray() if sp.issparse(backward) else backward
+        backward = backward.toarray() if is_sparse(backward) else backward
         silent_left = (~self.left_has_needs_[start:stop])[:, None]
         return self._blend(forward, backward, silent_left, (~self.right_has_needs_)[None, :])
 
-    def _with_meaning(self, fits, left_name: str, right_name: str, start: int, stop: int):
+    def _with_meaning(self, fits: Matrix, left_name: str, right_name: str, start: int, stop: int) -> Matrix:
         """Return `fits` (words and facts) plus closeness in meaning, never negative; unchanged without a space."""
         if self.meaning_ is None:
             return fits
-        fits = fits.toarray() if sp.issparse(fits) else np.asarray(fits)
+        fits = fits.toarray() if is_sparse(fits) else np.asarray(fits)
         closeness = getattr(self, left_name)[start:stop] @ getattr(self, right_name).T
         return fits + np.maximum(closeness, 0.0)
 
-    def _blend(self, forward, backward, silent_left, silent_right):
+    def _blend(
+        self, forward: np.ndarray, backward: np.ndarray, silent_left: np.ndarray, silent_right: np.ndarray
+    ) -> npt.NDArray[np.float32]:
         """Return reciprocal scores: the harmonic mean of both fits, or one discounted fit for a silent side."""
         total = forward + backward
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -209,7 +230,7 @@ class ProfileMatcher(BaseEstimator):
         score += self.one_way_discount * (silent_left * backward + silent_right * forward)
         return score.astype(np.float32)
 
-    def _pooled_scores(self, size: int):
+    def _pooled_scores(self, size: int) -> ChunkScores:
         """Return chunk scores of each left profile's pool (pooling.py) as PoolChunk.
 
         The pool: pairs whose texts meet in either direction, and the `size` best by facts alone.
@@ -251,7 +272,13 @@ class ProfileMatcher(BaseEstimator):
         return scores
 
     def top_k(
-        self, k: int, *, k_per_right: int = 0, adjust=None, exact: bool | None = None, rows: slice | None = None
+        self,
+        k: int,
+        *,
+        k_per_right: int = 0,
+        adjust: Scorer | None = None,
+        exact: bool | None = None,
+        rows: slice | None = None,
     ) -> tuple[TopK, TopK | None]:
         """Return the k best right profiles per left one (and, if asked, the best lefts per right).
 
@@ -264,21 +291,23 @@ class ProfileMatcher(BaseEstimator):
         check_is_fitted(self, "left_needs_")
         n_left, n_right = self.left_needs_.shape[0], self.right_offers_.shape[0]
         first, last, _ = (rows or slice(None)).indices(n_left)
+        chunk: ChunkScores
         if use_exact(n_left, n_right, exact):
             transposed = self.right_offers_.T.tocsr()
 
-            def chunk(start, stop, complete=None):
+            def exact_chunk(start: int, stop: int, complete: np.ndarray | None = None) -> Matrix:
                 return self._combine(start, stop, self.left_needs_[start:stop] @ transposed)
 
+            chunk = exact_chunk
         else:
             if self.meaning_ is not None:
                 raise ValueError("closeness in meaning needs every pair scored: use exact=True or no semantic space")
             chunk = self._pooled_scores(k)
 
-        def scores(start, stop, complete=None):
+        def scores(start: int, stop: int, complete: np.ndarray | None = None) -> Matrix | PoolChunk:
             return chunk(first + start, first + stop, complete)
 
-        def adjusted(start, stop, combined):
+        def adjusted(start: int, stop: int, combined: Matrix) -> Matrix:
             return adjust(first + start, first + stop, combined) if adjust is not None else combined
 
         best, by_right = select(
@@ -303,7 +332,7 @@ class ProfileMatcher(BaseEstimator):
             forward += max(float(self.left_needs_meaning_[left] @ self.right_offers_meaning_[right]), 0.0)
             backward += max(float(self.left_offers_meaning_[left] @ self.right_needs_meaning_[right]), 0.0)
         combined = self._combine(left, left + 1, self.left_needs_[left] @ self.right_offers_.T)
-        combined = (combined.toarray() if sp.issparse(combined) else combined)[0, right]
+        combined = (combined.toarray() if is_sparse(combined) else combined)[0, right]
         return float(combined), float(forward), float(backward)
 
     def components(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -327,7 +356,9 @@ class ProfileMatcher(BaseEstimator):
         facts = [_row_dots(left_facts[name][rows], right_facts[name][cols]) for name in FACTS]
         return np.column_stack([words, meaning, *facts]).astype(np.float32)
 
-    def explain(self, left: int, right: int, left_profile: Profile, right_profile: Profile, top: int = 5):
+    def explain(
+        self, left: int, right: int, left_profile: Profile, right_profile: Profile, top: int = 5
+    ) -> list[Reason]:
         """Return the reasons of one pair: mutual fit, needs met by the other's offers (both ways), facts."""
         score, forward, backward = self.score(left, right)
         terms = self.vectorizer_.get_feature_names_out()

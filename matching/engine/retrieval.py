@@ -19,15 +19,15 @@ top k either way, provided `adjust` never raises a score (masks and penalties do
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Protocol
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Protocol, TypedDict, TypeVar
 
 import numpy as np
 import scipy.sparse as sp
 
 from .pooling import PoolChunk, PooledProduct, pattern
-from .selection import TopK, merge, select_entries, top_k_of
+from .selection import Matrix, TopK, is_sparse, merge, select_entries, top_k_of
 
 __all__ = ["EXACT_MAX_PAIRS", "TopK", "merge", "select", "top_k", "top_k_of", "use_exact"]
 
@@ -35,7 +35,11 @@ __all__ = ["EXACT_MAX_PAIRS", "TopK", "merge", "select", "top_k", "top_k_of", "u
 EXACT_MAX_PAIRS = 50_000_000  # sources × candidates scored exactly when exact=None
 
 
-Scorer = Callable[[int, int, object], object]
+# adjust(start, stop, chunk scores) -> the chunk's rewritten scores (dense, or CSR when pooled).
+Scorer = Callable[[int, int, Matrix], Matrix]
+
+_Item = TypeVar("_Item")
+_Result = TypeVar("_Result")
 
 
 class ChunkScores(Protocol):
@@ -44,7 +48,18 @@ class ChunkScores(Protocol):
     `complete` (pooled scorers): a mask of the chunk's sources to score on every pair that meets.
     """
 
-    def __call__(self, start: int, stop: int, complete: np.ndarray | None = None): ...
+    def __call__(self, start: int, stop: int, complete: np.ndarray | None = None) -> Matrix | PoolChunk: ...
+
+
+class _SelectOptions(TypedDict):
+    """The keyword arguments `top_k` passes on to `select`."""
+
+    chunk_size: int
+    adjust: Scorer | None
+    min_score: float
+    exclude_self: bool
+    k_per_candidate: int
+    n_jobs: int
 
 
 def use_exact(n_sources: int, n_candidates: int, exact: bool | None) -> bool:
@@ -53,8 +68,8 @@ def use_exact(n_sources: int, n_candidates: int, exact: bool | None) -> bool:
 
 
 def top_k(
-    sources,
-    candidates,
+    sources: Matrix,
+    candidates: Matrix,
     k: int,
     *,
     chunk_size: int = 2048,
@@ -76,7 +91,7 @@ def top_k(
     the pairs scored (each source's pool, or all its pairs where its bound required them).
     """
     n_sources, n_candidates = sources.shape[0], candidates.shape[0]
-    options = {
+    options: _SelectOptions = {
         "chunk_size": chunk_size,
         "adjust": adjust,
         "min_score": min_score,
@@ -87,14 +102,14 @@ def top_k(
     if narrow and not use_exact(n_sources, n_candidates, exact):
         pooled = PooledProduct(sources, candidates, narrow)
 
-        def pooled_scores(start: int, stop: int, complete=None) -> PoolChunk:
+        def pooled_scores(start: int, stop: int, complete: np.ndarray | None = None) -> PoolChunk:
             # A source's best pair by facts alone is itself when it is excluded: one more makes up for it.
             return pooled.scores(start, stop, k + exclude_self, complete)
 
         return select(pooled_scores, n_sources, n_candidates, k, **options)
-    transposed = candidates.T.tocsr() if sp.issparse(candidates) else np.ascontiguousarray(candidates.T)
+    transposed = candidates.T.tocsr() if is_sparse(candidates) else np.ascontiguousarray(candidates.T)
 
-    def scores(start: int, stop: int, complete=None):
+    def scores(start: int, stop: int, complete: np.ndarray | None = None) -> Matrix:
         return sources[start:stop] @ transposed
 
     return select(scores, n_sources, n_candidates, k, **options)
@@ -122,17 +137,17 @@ def select(
     by_source = TopK.empty(n_sources, k)
     by_candidate = TopK.empty(n_candidates, k_per_candidate) if k_per_candidate else None
 
-    def adjusted(start: int, stop: int, complete: np.ndarray | None = None):
-        chunk_scores = scores(start, stop) if complete is None else scores(start, stop, complete)
-        pool = chunk_scores if isinstance(chunk_scores, PoolChunk) else None
-        chunk_scores = pool.scores if pool is not None else chunk_scores
+    def adjusted(start: int, stop: int, complete: np.ndarray | None = None) -> tuple[Matrix, PoolChunk | None]:
+        scored = scores(start, stop) if complete is None else scores(start, stop, complete)
+        pool = scored if isinstance(scored, PoolChunk) else None
+        chunk_scores = scored.scores if isinstance(scored, PoolChunk) else scored
         if adjust is not None:
             chunk_scores = adjust(start, stop, chunk_scores)
         if exclude_self:
             chunk_scores = _drop_diagonal(chunk_scores, start, stop)
         return chunk_scores, pool
 
-    def run(start: int):
+    def run(start: int) -> tuple[int, int, TopK, Matrix | None]:
         stop = min(start + chunk_size, n_sources)
         chunk_scores, pool = adjusted(start, stop)
         chunk = top_k_of(chunk_scores, k, min_score=min_score)
@@ -145,12 +160,12 @@ def select(
 
     for start, stop, chunk, chunk_scores in _in_order(run, range(0, n_sources, chunk_size), n_jobs):
         by_source.indices[start:stop], by_source.scores[start:stop] = chunk.indices, chunk.scores
-        if by_candidate is not None:
+        if by_candidate is not None and chunk_scores is not None:  # run() keeps the scores when by_candidate is set
             _update_columns(by_candidate, chunk_scores, start, min_score)
     return by_source, by_candidate
 
 
-def _in_order(function, items, n_jobs: int):
+def _in_order(function: Callable[[_Item], _Result], items: Iterable[_Item], n_jobs: int) -> Iterator[_Result]:
     """Yield function(item) for each item in order, computing up to `n_jobs` at once in threads.
 
     numpy and scipy release the GIL in their loops, so chunks score in parallel; no more than
@@ -160,7 +175,7 @@ def _in_order(function, items, n_jobs: int):
         yield from map(function, items)
         return
     with ThreadPoolExecutor(n_jobs) as pool:
-        waiting = deque()
+        waiting: deque[Future[_Result]] = deque()
         for item in items:
             waiting.append(pool.submit(function, item))
             if len(waiting) >= n_jobs:
@@ -169,14 +184,14 @@ def _in_order(function, items, n_jobs: int):
             yield waiting.popleft().result()
 
 
-def _update_columns(best: TopK, scores, start: int, min_score: float) -> None:
+def _update_columns(best: TopK, scores: Matrix, start: int, min_score: float) -> None:
     """Merge a chunk's scores into the best sources per candidate, in place.
 
     Only entries above a column's current k-th score can enter it (a later source loses a tie,
     its index being larger), so after the first chunks almost nothing is merged.
     """
     k = best.indices.shape[1]
-    if sp.issparse(scores):
+    if is_sparse(scores):
         scores = scores.tocsr()
         rows, cols = pattern(scores)
         values = scores.data
@@ -201,10 +216,10 @@ def _update_columns(best: TopK, scores, start: int, min_score: float) -> None:
     best.indices[touched], best.scores[touched] = merged.indices, merged.scores
 
 
-def _drop_diagonal(scores, start: int, stop: int):
+def _drop_diagonal(scores: Matrix, start: int, stop: int) -> Matrix:
     """Zero each source's score against itself (sources and candidates are the same rows)."""
     rows = np.arange(stop - start)
-    if sp.issparse(scores):
+    if is_sparse(scores):
         diagonal = sp.csr_matrix((np.ones(rows.size), (rows, rows + start)), shape=scores.shape)
         scores = (scores - scores.multiply(diagonal)).tocsr()
         scores.eliminate_zeros()

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeAlias, TypeGuard
 
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse as sp
+
+# A score or feature matrix: dense, or any scipy sparse matrix. scipy ships no type information,
+# so to mypy the sparse half is Any; `is_sparse` narrows to it where sparse methods are called.
+Matrix: TypeAlias = np.ndarray | sp.spmatrix
+
+
+def is_sparse(matrix: object) -> TypeGuard[sp.spmatrix]:
+    """Return `sp.issparse(matrix)`, as a check mypy narrows on."""
+    return bool(sp.issparse(matrix))
 
 
 @dataclass
 class TopK:
     """The k best candidates per row: indices (-1 where fewer exist) and their scores (-inf there)."""
 
-    indices: np.ndarray
-    scores: np.ndarray
+    indices: npt.NDArray[np.int64]
+    scores: npt.NDArray[np.float32]
 
     @classmethod
     def empty(cls, n_rows: int, k: int) -> TopK:
@@ -25,7 +36,7 @@ class TopK:
         return list(zip(self.indices[index][found].tolist(), self.scores[index][found].tolist(), strict=True))
 
     def __len__(self) -> int:
-        return self.indices.shape[0]
+        return len(self.indices)
 
 
 def select_entries(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n_rows: int, k: int) -> TopK:
@@ -43,7 +54,7 @@ def select_entries(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n_row
     return result
 
 
-def top_k_of(matrix, k: int, *, min_score: float = 0.0) -> TopK:
+def top_k_of(matrix: Matrix, k: int, *, min_score: float = 0.0) -> TopK:
     """Return the k highest entries above `min_score` of each row of a dense or CSR matrix.
 
     Selection runs on a per-row threshold (numpy's partition, vectorised) rather than a sort of
@@ -54,7 +65,7 @@ def top_k_of(matrix, k: int, *, min_score: float = 0.0) -> TopK:
     n_rows, n_cols = matrix.shape
     if n_rows == 0 or n_cols == 0 or k <= 0:
         return TopK.empty(n_rows, max(k, 0))
-    if sp.issparse(matrix):
+    if is_sparse(matrix):
         matrix = matrix.tocsr()
         lengths = np.diff(matrix.indptr)
         rows = np.repeat(np.arange(n_rows), lengths)
@@ -81,7 +92,9 @@ def top_k_of(matrix, k: int, *, min_score: float = 0.0) -> TopK:
     return select_entries(rows, cols.astype(np.int64), values, n_rows, k)
 
 
-def _trim_ties(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, threshold: np.ndarray, k: int):
+def _trim_ties(
+    rows: np.ndarray, cols: np.ndarray, values: np.ndarray, threshold: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Drop entries tied at their row's threshold beyond the k a row keeps, largest columns first.
 
     Score rows are full of ties (discrete taxonomy scores): without this, every tied entry would

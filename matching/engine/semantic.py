@@ -20,8 +20,10 @@ No download and nothing pretrained: the space is fitted on the portal's own text
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Self
 
 import numpy as np
+import numpy.typing as npt
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -35,25 +37,33 @@ from kernel.text import fold
 MIN_TEXTS = 50
 
 
-class SemanticSpace(TransformerMixin, BaseEstimator):
+class SemanticSpace(TransformerMixin, BaseEstimator):  # type: ignore[misc]  # scikit-learn ships no types
     """Fit on a corpus of texts; transform texts to L2-normalised dense rows (float32), zero for empty text.
 
     `max_fit_texts` bounds the fitting cost at national scale: vocabulary, IDF and SVD are fitted
     on an evenly spaced sample, and the smoothing neighbours are drawn from that sample too.
     """
 
-    def __init__(self, *, rank=150, neighbours=10, own_share=0.5, max_fit_texts=30_000, chunk_size=2048):
+    def __init__(
+        self,
+        *,
+        rank: int = 150,
+        neighbours: int = 10,
+        own_share: float = 0.5,
+        max_fit_texts: int = 30_000,
+        chunk_size: int = 2048,
+    ) -> None:
         self.rank = rank
         self.neighbours = neighbours
         self.own_share = own_share
         self.max_fit_texts = max_fit_texts
         self.chunk_size = chunk_size
 
-    def fit(self, texts: Sequence[str], y=None):
+    def fit(self, texts: Sequence[str], y: object = None) -> Self:
         self.fit_transform(texts)
         return self
 
-    def fit_transform(self, texts: Sequence[str], y=None) -> np.ndarray:
+    def fit_transform(self, texts: Sequence[str], y: object = None) -> np.ndarray:
         texts = list(texts)
         distinct = [text for text in dict.fromkeys(texts) if text.strip()]
         self.fitted_ = len(distinct) >= MIN_TEXTS
@@ -111,4 +121,5 @@ class SemanticSpace(TransformerMixin, BaseEstimator):
         around[total[:, 0] == 0] = own[total[:, 0] == 0]
         moved = self.own_share * own + (1.0 - self.own_share) * around
         moved[~own.any(axis=1)] = 0.0
-        return normalize(moved).astype(np.float32)
+        smoothed: npt.NDArray[np.float32] = normalize(moved).astype(np.float32)
+        return smoothed

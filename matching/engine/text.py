@@ -11,10 +11,12 @@ so a term means the same on either side.
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any, Self, TypeAlias, TypeVar
 
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import CountVectorizer
@@ -35,8 +37,17 @@ __all__ = [
     "shared_terms",
 ]
 
+# Keyword arguments of scikit-learn's (untyped) CountVectorizer: an analyzer, a preprocessor, ranges.
+CounterParams: TypeAlias = dict[str, Any]
+# A chunk's words from `_tokenise`: (joined chunk-local vocabulary, word ids, words per text, run starts).
+Tokens: TypeAlias = tuple[str, npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.bool_]]
 
-def _count(texts: Sequence[str], params: dict, vocabulary: dict | None):
+_Result = TypeVar("_Result")
+
+
+def _count(
+    texts: Sequence[str], params: CounterParams, vocabulary: dict[str, int] | None
+) -> tuple[sp.csr_matrix, str | None]:
     """Count one chunk of texts; returns (counts, terms) with a chunk-local vocabulary when none is given.
 
     Terms travel back from a worker as one joined string: pickling a million small strings costs
@@ -48,7 +59,7 @@ def _count(texts: Sequence[str], params: dict, vocabulary: dict | None):
     return counts.tocsr(), terms
 
 
-def _tokenise(texts: Sequence[str], words: Words):
+def _tokenise(texts: Sequence[str], words: Words) -> Tokens:
     """Return one chunk's words as (joined chunk-local vocabulary, word ids, words per text, run starts).
 
     The same words as the `WordNgrams` analyzer (segmented, folded, stop words dropped), as
@@ -73,14 +84,16 @@ def _tokenise(texts: Sequence[str], words: Words):
     return "\x00".join(vocabulary), ids, np.array(lengths, dtype=np.int64), np.array(starts, dtype=bool)
 
 
-def _in_worker(function, segments: dict[str, tuple[str, ...]], chunk: Sequence[str], *args):
+def _in_worker(
+    function: Callable[..., _Result], segments: dict[str, tuple[str, ...]], chunk: Sequence[str], *args: object
+) -> _Result:
     """Return `function(chunk, *args)` run in a worker process that knows the chunk's segmented texts."""
     remember(segments)
     return function(chunk, *args)
 
 
 @contextmanager
-def _no_cyclic_gc():
+def _no_cyclic_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector: millions of short lists and strings hold no cycles,
     and the collections their allocation triggers cost as much as the tokenising itself."""
     enabled = gc.isenabled()
@@ -92,45 +105,47 @@ def _no_cyclic_gc():
             gc.enable()
 
 
-def _word_ngram_counts(parts: list, n_texts: int, ngram_range: tuple[int, int]):
+def _word_ngram_counts(
+    parts: list[Tokens], n_texts: int, ngram_range: Sequence[int]
+) -> tuple[sp.csr_matrix, npt.NDArray[np.object_]]:
     """Return (counts, terms) of word 1- and/or 2-grams from tokenised chunks, as CountVectorizer would."""
     index: dict[str, int] = {}
-    ids, lengths, run_starts = [], [], []
+    id_parts, length_parts, start_parts = [], [], []
     for joined, local_ids, local_lengths, local_starts in parts:
         local = joined.split("\x00") if joined else []
         mapping = np.fromiter((index.setdefault(word, len(index)) for word in local), dtype=np.int64, count=len(local))
-        ids.append(mapping[local_ids])
-        lengths.append(local_lengths)
-        run_starts.append(local_starts)
-    words, lengths, run_starts = np.concatenate(ids), np.concatenate(lengths), np.concatenate(run_starts)
+        id_parts.append(mapping[local_ids])
+        length_parts.append(local_lengths)
+        start_parts.append(local_starts)
+    words, lengths, run_starts = np.concatenate(id_parts), np.concatenate(length_parts), np.concatenate(start_parts)
     names = np.array(list(index), dtype=object)
     if not names.size:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
     text_of_word = np.repeat(np.arange(n_texts), lengths)
-    rows, cols = [], []
+    row_parts, col_parts = [], []
     # One column per distinct term: a word pair spells the same term as a word of two syllables
     # ("nong" + "nghiep" written without diacritics is the word "nong nghiep"), and counts with it.
     column: dict[str, int] = {}
     if ngram_range[0] == 1:
         column.update((name, position) for position, name in enumerate(names))
-        rows.append(text_of_word)
-        cols.append(words)
+        row_parts.append(text_of_word)
+        col_parts.append(words)
     if ngram_range[1] == 2:
         # A bigram joins two consecutive words of one run (words written side by side).
         starts = np.flatnonzero((text_of_word[:-1] == text_of_word[1:]) & ~run_starts[1:])
         keys, bigrams = np.unique(words[starts] * len(names) + words[starts + 1], return_inverse=True)
         spelled = (f"{names[a]} {names[b]}" for a, b in zip(*np.divmod(keys, len(names)), strict=True))
         bigram_columns = np.fromiter((column.setdefault(term, len(column)) for term in spelled), np.int64, len(keys))
-        rows.append(text_of_word[starts])
-        cols.append(bigram_columns[bigrams])
-    terms = np.array(list(column), dtype=object)
-    rows, cols = np.concatenate(rows), np.concatenate(cols)
+        row_parts.append(text_of_word[starts])
+        col_parts.append(bigram_columns[bigrams])
+    terms = np.array(list(column), dtype=np.object_)
+    rows, cols = np.concatenate(row_parts), np.concatenate(col_parts)
     counts = sp.csr_matrix((np.ones(rows.size, dtype=np.float32), (rows, cols)), shape=(n_texts, terms.size))
     counts.sum_duplicates()
     return counts, terms
 
 
-class TextVectorizer(TransformerMixin, BaseEstimator):
+class TextVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]  # scikit-learn ships no types
     """Folded word (+ optional character) n-gram TF-IDF; rows are L2-normalised float32 CSR.
 
     `max_terms` keeps only each document's strongest terms: it bounds the cost of all-pairs
@@ -144,18 +159,18 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
     def __init__(
         self,
         *,
-        ngram_range=(1, 2),
-        char_ngram_range=None,
-        char_weight=0.5,
-        min_df=2,
-        max_df=1.0,
-        sublinear_tf=True,
-        max_terms=None,
-        stop_words=True,
-        phrases=True,
-        n_jobs=1,
-        chunk_size=20_000,
-    ):
+        ngram_range: tuple[int, int] = (1, 2),
+        char_ngram_range: tuple[int, int] | None = None,
+        char_weight: float = 0.5,
+        min_df: float = 2,  # as in scikit-learn: an int counts documents, a float is a share of them
+        max_df: float = 1.0,
+        sublinear_tf: bool = True,
+        max_terms: int | None = None,
+        stop_words: bool | None = True,
+        phrases: bool = True,
+        n_jobs: int = 1,
+        chunk_size: int = 20_000,
+    ) -> None:
         self.ngram_range = ngram_range
         self.char_ngram_range = char_ngram_range
         self.char_weight = char_weight
@@ -169,9 +184,9 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
         self.chunk_size = chunk_size
 
     # -- parameters of the underlying counters ---------------------------------------------
-    def _analyzers(self) -> list[tuple[str, dict]]:
-        lexicon = getattr(self, "lexicon_", frozenset())
-        word = {
+    def _analyzers(self) -> list[tuple[str, CounterParams]]:
+        lexicon: frozenset[str] = getattr(self, "lexicon_", frozenset())
+        word: CounterParams = {
             "analyzer": WordNgrams(
                 self.ngram_range, stop_words=bool(self.stop_words), lexicon=lexicon, phrases=self.phrases
             )
@@ -183,7 +198,7 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
             )
         return analyzers
 
-    def _map(self, function, texts: Sequence[str], *args) -> list:
+    def _map(self, function: Callable[..., _Result], texts: Sequence[str], *args: object) -> list[_Result]:
         # Equal chunks, at least one per worker, so no worker idles while another finishes a big one.
         n_chunks = max(-(-len(texts) // self.chunk_size), self.n_jobs if len(texts) >= 2 * self.chunk_size else 1, 1)
         size = -(-len(texts) // n_chunks) if texts else 1
@@ -193,18 +208,19 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
         from joblib import Parallel, delayed  # only large corpora pay for the worker processes
 
         # A worker process does not share this one's memory: it gets its chunk's segmented texts.
-        known = getattr(self, "segments_", {})
-        return Parallel(n_jobs=self.n_jobs)(
+        known: dict[str, tuple[str, ...]] = getattr(self, "segments_", {})
+        results: list[_Result] = Parallel(n_jobs=self.n_jobs)(
             delayed(_in_worker)(function, {text: known[text] for text in chunk if text in known}, chunk, *args)
             for chunk in chunks
         )
+        return results
 
     # -- fitting -----------------------------------------------------------------------------
-    def fit(self, texts: Sequence[str], y=None):
+    def fit(self, texts: Sequence[str], y: object = None) -> Self:
         self.fit_transform(texts)
         return self
 
-    def fit_transform(self, texts: Sequence[str], y=None):
+    def fit_transform(self, texts: Sequence[str], y: object = None) -> sp.csr_matrix:
         """Return the TF-IDF rows of `texts` after learning vocabulary and IDF from them."""
         texts = list(texts)
         if not 1 <= self.ngram_range[0] <= self.ngram_range[1] <= 2:
@@ -215,7 +231,9 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
         self.segments_ = segments_of(texts, n_jobs=self.n_jobs)
         remember(self.segments_)
         self.lexicon_ = lexicon_of(self.segments_)
-        self.vocabularies_, self.idf_, blocks = [], [], []
+        self.vocabularies_: list[dict[str, int]] = []
+        self.idf_: list[npt.NDArray[np.float32]] = []
+        blocks: list[sp.csr_matrix] = []
         for prefix, params in self._analyzers():
             if prefix == "w":
                 words = params["analyzer"].words
@@ -229,14 +247,14 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
             self.vocabularies_.append({term: index for index, term in enumerate(terms)})
             self.idf_.append(idf)
             blocks.append(counts)
-        names = []
+        names: list[str] = []
         for (prefix, _params), vocabulary in zip(self._analyzers(), self.vocabularies_, strict=True):
             names.extend(term if prefix == "w" else f"{prefix}:{term}" for term in vocabulary)
-        self.terms_ = np.array(names, dtype=object)
+        self.terms_ = np.array(names, dtype=np.object_)
         self.n_features_ = len(self.terms_)
         return self._weight(blocks)
 
-    def _limit(self, counts: sp.csr_matrix, terms: np.ndarray):
+    def _limit(self, counts: sp.csr_matrix, terms: np.ndarray) -> tuple[sp.csr_matrix, np.ndarray]:
         n_docs = counts.shape[0]
         df = np.bincount(counts.indices, minlength=counts.shape[1])
         low = self.min_df if isinstance(self.min_df, int) else self.min_df * n_docs
@@ -249,11 +267,11 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
         return counts[:, keep].tocsr(), terms[keep]
 
     # -- transforming ------------------------------------------------------------------------
-    def transform(self, texts: Sequence[str]):
+    def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Return the L2-normalised TF-IDF rows (float32 CSR) of `texts`."""
         check_is_fitted(self, "idf_")
         texts = list(texts)
-        blocks = []
+        blocks: list[sp.csr_matrix] = []
         for position, ((_prefix, params), vocabulary) in enumerate(
             zip(self._analyzers(), self.vocabularies_, strict=True)
         ):
@@ -265,7 +283,7 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
             blocks.append(sp.vstack([part for part, _ in parts]).tocsr())
         return self._weight(blocks)
 
-    def _counter(self, position: int, params: dict, vocabulary: dict) -> CountVectorizer:
+    def _counter(self, position: int, params: CounterParams, vocabulary: dict[str, int]) -> CountVectorizer:
         counters = self.__dict__.setdefault("_counters", {})
         if position not in counters:
             counters[position] = CountVectorizer(vocabulary=vocabulary, dtype=np.float32, **params)
@@ -288,12 +306,12 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
         matrix.sort_indices()
         return matrix
 
-    def get_feature_names_out(self, input_features=None):
+    def get_feature_names_out(self, input_features: object = None) -> npt.NDArray[np.object_]:
         check_is_fitted(self, "terms_")
         return self.terms_
 
 
-def _merge(parts: list) -> tuple[sp.csr_matrix, np.ndarray]:
+def _merge(parts: list[tuple[sp.csr_matrix, str | None]]) -> tuple[sp.csr_matrix, np.ndarray]:
     """Stack chunk counts with chunk-local vocabularies into one matrix over their union."""
     index: dict[str, int] = {}
     remapped = []

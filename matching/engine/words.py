@@ -67,7 +67,7 @@ def is_vietnamese(text: str) -> bool:
 # costliest step of a refit, and a profile's text rarely changes between two refits. The last few
 # are kept by reference (the index's two vectorizers, and the index before), so a long-running
 # worker neither copies them nor keeps every refit's texts.
-_known: ChainMap = ChainMap()
+_known: ChainMap[str, tuple[str, ...]] = ChainMap()
 REMEMBERED = 4
 
 
@@ -149,12 +149,12 @@ class Words:
         if not is_vietnamese(text):
             tokens = [(token.lower() if token.isascii() else fold(token), token) for token in segment(text)]
             return self._filter(self._joined(tokens), accented=False)
-        tokens = []
+        words: list[tuple[str, str] | None] = []
         for token in segment(text):
             syllables = _SYLLABLES.findall(fold(token))
             # The segmenter may keep a mark with a word ("· IoT"): the word is shown without it.
-            tokens.append((" ".join(syllables), _EDGES.sub("", token)) if syllables else None)
-        return self._filter(tokens, accented=True)
+            words.append((" ".join(syllables), _EDGES.sub("", token)) if syllables else None)
+        return self._filter(words, accented=True)
 
     def forms(self, text: str) -> dict[str, str]:
         """Return how `text` spells each of its words and word pairs, by folded form ("vung nuoi" → "vùng nuôi").
@@ -201,7 +201,8 @@ class Words:
 
     def _joined(self, tokens: list[tuple[str, str]]) -> list[tuple[str, str] | None]:
         """Mark punctuation as run ends and join syllables the lexicon knows as one word, longest first."""
-        out, position = [], 0
+        out: list[tuple[str, str] | None] = []
+        position = 0
         while position < len(tokens):
             folded, written = tokens[position]
             if not folded[0].isalnum() and folded[0] != "_":
@@ -223,7 +224,7 @@ class Words:
                 return width
         return 1
 
-    def _filter(self, tokens, *, accented: bool) -> list[tuple[str, str] | None]:
+    def _filter(self, tokens: Iterable[tuple[str, str] | None], *, accented: bool) -> list[tuple[str, str] | None]:
         """Replace one-letter words and stop words by a run end ("lúa ở đồng bằng": no "lúa đồng bằng");
         never two run ends in a row."""
         out: list[tuple[str, str] | None] = []
@@ -254,9 +255,9 @@ def in_reading_case(written: str) -> str:
     return written
 
 
-def ngrams(words: Sequence[str | None], ngram_range: tuple[int, int]) -> list[str]:
-    """Return the word 1- and/or 2-grams of one text's runs (None ends a run)."""
-    grams = []
+def ngrams(words: Sequence[str | None], ngram_range: Sequence[int]) -> list[str]:
+    """Return the word 1- and/or 2-grams of one text's runs (None ends a run); `ngram_range` is (min_n, max_n)."""
+    grams: list[str] = []
     if ngram_range[0] == 1:
         grams.extend(word for word in words if word is not None)
     if ngram_range[1] == 2:
@@ -267,7 +268,14 @@ def ngrams(words: Sequence[str | None], ngram_range: tuple[int, int]) -> list[st
 class WordNgrams:
     """A CountVectorizer analyzer: folded word n-grams of a text (picklable, for worker processes)."""
 
-    def __init__(self, ngram_range=(1, 2), *, stop_words=True, lexicon=frozenset(), phrases=True):
+    def __init__(
+        self,
+        ngram_range: Sequence[int] = (1, 2),
+        *,
+        stop_words: bool = True,
+        lexicon: frozenset[str] = frozenset(),
+        phrases: bool = True,
+    ) -> None:
         self.ngram_range = tuple(ngram_range)
         self.words = Words(stop_words=stop_words, lexicon=lexicon, phrases=phrases)
 

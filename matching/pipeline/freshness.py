@@ -1,6 +1,8 @@
 """Which entities have matches older than their facts: what the sweeper re-queues after a lost task."""
 
-from django.db.models import Exists, F, OuterRef, Q
+from collections.abc import Callable
+
+from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
 
 from ecosystem.models import Capability, MentorOffer, Need, Organisation, Program
 from matching.models import MatchedSource
@@ -9,7 +11,7 @@ SWEEP_LIMIT = 5000
 
 
 # Entity type → (queryset of matchable entities, the field holding when its facts last changed).
-STAMPS = {
+STAMPS: dict[str, tuple[Callable[[], QuerySet[Model]], str]] = {
     "startup": (lambda: Organisation.objects.filter(startup_profile__isnull=False), "startup_profile__updated_at"),
     "need": (lambda: Need.objects.all(), "updated_at"),
     "program": (lambda: Program.objects.filter(live=True), "updated_at"),

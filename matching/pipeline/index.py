@@ -9,15 +9,21 @@ entities that can no longer be matched are dropped.
 """
 
 import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol
 
 import numpy as np
 import scipy.sparse as sp
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from ecosystem.models import Need
+from ecosystem.models import Capability, MentorOffer, Need, StartupProfile
+from matching.engine.feedback import FeedbackReranker
 from matching.engine.funding import Award, FundingRecommender
+from matching.engine.partners import PartnerRecommender
+from matching.engine.reciprocity import Profile
 from matching.engine.semantic import SemanticSpace
 from matching.engine.text import TextVectorizer
 from matching.models import Relationship, RelationshipStatus
@@ -27,14 +33,22 @@ logger = logging.getLogger(__name__)
 
 ARTEFACT_NAME = "helix-match-index"
 SIDES = ("startup", "capability", "mentor", "need")
-FEEDS = {
+
+
+class FeedReader(Protocol):
+    """A side's feed: every entity that may be matched, or only those with these ids."""
+
+    def __call__(self, ids: Iterable[int] | None = None, /) -> profiles.Feed: ...
+
+
+FEEDS: dict[str, FeedReader] = {
     "startup": profiles.startup_feed,
     "capability": profiles.capability_feed,
     "mentor": profiles.mentor_feed,
     "need": profiles.need_feed,
 }
 # Which model's updated_at tells that a side's row is out of date.
-SIDE_QUERYSETS = {
+SIDE_QUERYSETS: dict[str, Callable[[], QuerySet[StartupProfile | Capability | MentorOffer | Need]]] = {
     "startup": profiles.startup_queryset,
     "capability": profiles.capability_queryset,
     "mentor": profiles.mentor_queryset,
@@ -61,13 +75,13 @@ class SideRows:
     offers_meaning: np.ndarray | None = None
     position: dict[int, int] = field(default_factory=dict)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.position = {int(entity): row for row, entity in enumerate(self.ids)}
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def rows(self, entity_ids) -> np.ndarray:
+    def rows(self, entity_ids: Iterable[int]) -> np.ndarray:
         """Return the row numbers of these entities (those the index has)."""
         return np.array([self.position[i] for i in entity_ids if i in self.position], dtype=np.int64)
 
@@ -78,7 +92,14 @@ class SideRows:
         return self.needs_meaning, self.offers_meaning
 
 
-def _meaning(semantic: SemanticSpace | None, feed: profiles.Feed, known=None) -> tuple[np.ndarray | None, ...]:
+# Rows made already for distinct texts: (matrix, row of each text in it).
+KnownRows = tuple[sp.csr_matrix, dict[str, int]]
+KnownMeaning = tuple[np.ndarray, dict[str, int]]
+
+
+def _meaning(
+    semantic: SemanticSpace | None, feed: profiles.Feed, known: KnownMeaning | None = None
+) -> tuple[np.ndarray | None, np.ndarray | None]:
     """Return the needs and offers meaning rows of a feed; `known` = (rows, row of each text) made already."""
     if semantic is None or not getattr(semantic, "fitted_", False):
         return None, None
@@ -91,7 +112,9 @@ def _meaning(semantic: SemanticSpace | None, feed: profiles.Feed, known=None) ->
     return rows[: len(feed)], rows[len(feed) :]
 
 
-def _vectorize(vectorizer: TextVectorizer, feed: profiles.Feed, known=None) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+def _vectorize(
+    vectorizer: TextVectorizer, feed: profiles.Feed, known: KnownRows | None = None
+) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """Return the needs and offers rows of a feed; `known` = (matrix, row of each text) made already."""
     if not len(feed):
         width = len(vectorizer.get_feature_names_out())
@@ -106,7 +129,7 @@ def _vectorize(vectorizer: TextVectorizer, feed: profiles.Feed, known=None) -> t
     return sp.csr_matrix(rows[: len(feed)]), sp.csr_matrix(rows[len(feed) :])
 
 
-def funding_text(profile) -> str:
+def funding_text(profile: Profile) -> str:
     """Return what a startup's funding query reads: what it does and what it needs."""
     return profile.offers if profile.needs == profile.offers else f"{profile.offers}\n{profile.needs}"
 
@@ -121,14 +144,20 @@ class MatchIndex:
     programs: profiles.ProgramFeed
     # The moment up to which changes are already in the rows (refresh moves it forward).
     synced_at: datetime | None = None
-    # Kind → learning.FeedbackReranker fitted on the feedback log at build time.
-    rerankers: dict = field(default_factory=dict)
+    # Kind → FeedbackReranker fitted on the feedback log at build time (training.rerankers_fit).
+    rerankers: dict[str, FeedbackReranker] = field(default_factory=dict)
     # The collaboration record's PartnerRecommender (partners.partners_fit); None while it is empty.
-    partners: object = None
+    partners: PartnerRecommender | None = None
     # Closeness in meaning of profile texts (semantic.SemanticSpace); None while the corpus is too small.
     semantic: SemanticSpace | None = None
 
-    def side_rows(self, side: str, feed: profiles.Feed, known=None, known_meaning=None) -> SideRows:
+    def side_rows(
+        self,
+        side: str,
+        feed: profiles.Feed,
+        known: KnownRows | None = None,
+        known_meaning: KnownMeaning | None = None,
+    ) -> SideRows:
         needs, offers = _vectorize(self.vectorizer, feed, known)
         needs_meaning, offers_meaning = _meaning(self.semantic, feed, known_meaning)
         funding = None
@@ -140,7 +169,7 @@ class MatchIndex:
             np.array(feed.ids, dtype=np.int64), feed, needs, offers, funding, needs_meaning, offers_meaning
         )
 
-    def patch(self, side: str, entity_ids) -> None:
+    def patch(self, side: str, entity_ids: Iterable[int]) -> None:
         """Re-read these entities of one side and replace (or drop) their rows."""
         entity_ids = sorted({int(i) for i in entity_ids})
         if not entity_ids:
@@ -159,10 +188,11 @@ class MatchIndex:
         funding = None
         if current.funding is not None and fresh.funding is not None:
             funding = sp.vstack([current.funding[kept], fresh.funding], format="csr")
-        meaning = (None, None)
-        if current.meaning() is not None and fresh.meaning() is not None:
-            pairs = zip(current.meaning(), fresh.meaning(), strict=True)
-            meaning = tuple(np.vstack([old[kept], new]) for old, new in pairs)
+        meaning: tuple[np.ndarray | None, np.ndarray | None] = (None, None)
+        current_meaning, fresh_meaning = current.meaning(), fresh.meaning()
+        if current_meaning is not None and fresh_meaning is not None:
+            (old_needs, old_offers), (new_needs, new_offers) = current_meaning, fresh_meaning
+            meaning = (np.vstack([old_needs[kept], new_needs]), np.vstack([old_offers[kept], new_offers]))
         self.sides[side] = SideRows(
             np.array(feed.ids, dtype=np.int64),
             feed,
@@ -212,12 +242,14 @@ def _awards() -> list[Award]:
     return awards
 
 
-def _startup_texts(organisation_ids) -> tuple[list[int], list[str]]:
+def _startup_texts(organisation_ids: Iterable[int]) -> tuple[list[int], list[str]]:
     feed = profiles.startup_feed(organisation_ids)
     return feed.ids, [funding_text(p) for p in feed.profiles]
 
 
 def fit_funding(programs: profiles.ProgramFeed, startups: profiles.Feed) -> FundingRecommender:
-    return FundingRecommender(n_jobs=1).fit(
+    recommender = FundingRecommender(n_jobs=1)
+    fitted: FundingRecommender = recommender.fit(
         programs.programs, _awards(), corpus=[funding_text(p) for p in startups.profiles]
     )
+    return fitted

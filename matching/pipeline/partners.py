@@ -13,7 +13,9 @@ weight from outcomes. With no record yet the lift is 1: a new portal ranks by pr
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 from django.db.models import Count
@@ -66,7 +68,7 @@ def partner_history() -> list[Participation]:
     return participations
 
 
-def _participation(project: str, organisation: int, kind: str, programme: str, started_at) -> Participation:
+def _participation(project: str, organisation: int, kind: str, programme: str, started_at: datetime) -> Participation:
     return Participation(project, str(organisation), kind, "", programme, float(started_at.year))
 
 
@@ -76,10 +78,12 @@ def partners_fit() -> PartnerRecommender | None:
     if not history:
         return None
     owners = Organisation.objects.filter(pk__in=Capability.objects.values("organisation_id")).values_list("pk", "kind")
-    return PartnerRecommender().fit(history, organisations=[(str(pk), kind, "") for pk, kind in owners])
+    recommender = PartnerRecommender()
+    fitted: PartnerRecommender = recommender.fit(history, organisations=[(str(pk), kind, "") for pk, kind in owners])
+    return fitted
 
 
-def collaborations_begun(owner_ids) -> dict[int, int]:
+def collaborations_begun(owner_ids: Iterable[int]) -> dict[int, int]:
     """Return how many collaborations begun through Helix each of these organisations' capabilities has had."""
     rows = (
         Relationship.objects.filter(
@@ -129,7 +133,9 @@ class PartnerRecord:
         return [counts.get(owner, 0) for owner in owners]
 
 
-def partner_record(model: PartnerRecommender | None, startup_ids, capability_ids, *, year: float):
+def partner_record(
+    model: PartnerRecommender | None, startup_ids: np.ndarray, capability_ids: Iterable[int], *, year: float
+) -> PartnerRecord | None:
     """Return the record's view of these startups × capabilities (a PartnerRecord), or None without a record."""
     if model is None:
         return None

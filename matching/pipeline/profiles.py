@@ -10,8 +10,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, TypeVar
 
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -22,6 +23,8 @@ from matching.engine.funding import Program as FundingProgram
 from matching.engine.reciprocity import Profile
 
 SEEKER_KINDS = [OrganisationKind.STARTUP, OrganisationKind.ENTERPRISE]
+
+_M = TypeVar("_M", bound=Model)
 
 
 @dataclass
@@ -38,8 +41,8 @@ class Feed:
         return len(self.ids)
 
 
-def _grouped(rows: Iterable[tuple]) -> dict[int, set[str]]:
-    grouped = defaultdict(set)
+def _grouped(rows: Iterable[tuple[Any, ...]]) -> dict[int, set[str]]:
+    grouped: defaultdict[int, set[str]] = defaultdict(set)
     for key, *values in rows:
         grouped[key].update(value for value in values if value)
     return grouped
@@ -49,14 +52,14 @@ def _join(*parts: str) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def _narrow(queryset, ids, field_name="pk"):
+def _narrow(queryset: QuerySet[_M], ids: Iterable[int] | None, field_name: str = "pk") -> QuerySet[_M]:
     return queryset if ids is None else queryset.filter(**{f"{field_name}__in": list(ids)})
 
 
 # -- Seekers ------------------------------------------------------------------------------------
 
 
-def startup_queryset():
+def startup_queryset() -> QuerySet[StartupProfile]:
     return StartupProfile.objects.filter(
         organisation__kind__in=SEEKER_KINDS, organisation__hidden_at__isnull=True
     ).order_by("organisation_id")
@@ -121,7 +124,7 @@ def startup_feed(organisation_ids: Iterable[int] | None = None) -> Feed:
     return feed
 
 
-def need_queryset():
+def need_queryset() -> QuerySet[Need]:
     today = timezone.localdate()
     return (
         Need.objects.filter(need_public_q()).filter(Q(deadline__isnull=True) | Q(deadline__gte=today)).order_by("pk")
@@ -158,7 +161,7 @@ def need_feed(ids: Iterable[int] | None = None) -> Feed:
 # -- Providers ----------------------------------------------------------------------------------
 
 
-def capability_queryset():
+def capability_queryset() -> QuerySet[Capability]:
     # The directories' rule: a hidden or private university's capabilities are matched no more than shown.
     return Capability.objects.filter(capability_public_q()).order_by("pk")
 
@@ -194,7 +197,7 @@ def capability_feed(ids: Iterable[int] | None = None) -> Feed:
     return feed
 
 
-def mentor_queryset():
+def mentor_queryset() -> QuerySet[MentorOffer]:
     return MentorOffer.objects.filter(
         hidden_at__isnull=True, is_public=True, is_paused=False, user__is_active=True
     ).order_by("pk")
@@ -230,7 +233,7 @@ class ProgramFeed:
         return len(self.ids)
 
 
-def program_queryset(now=None):
+def program_queryset(now: datetime | None = None) -> QuerySet[Program]:
     now = now or timezone.now()
     return (
         Program.objects.filter(live=True, hidden_at__isnull=True)
@@ -239,7 +242,7 @@ def program_queryset(now=None):
     )
 
 
-def program_feed(ids: Iterable[int] | None = None, *, now=None) -> ProgramFeed:
+def program_feed(ids: Iterable[int] | None = None, *, now: datetime | None = None) -> ProgramFeed:
     """Return the published programs still taking applications, with their text and hard criteria."""
     programs = _narrow(program_queryset(now), ids).prefetch_related(
         "eligible_stages", "eligible_sectors", "eligible_locations"

@@ -4,6 +4,8 @@ See `scoring` for which pairs are kept and `storing` for how they are written.
 """
 
 import logging
+from collections.abc import Callable, Iterable
+from datetime import datetime
 
 import numpy as np
 from django.conf import settings
@@ -20,6 +22,7 @@ from matching.pipeline.score_scales import score_scales_fit
 from matching.pipeline.scoring import (
     SEEKER_SIDE,
     Pair,
+    Scored,
     block_pairs,
     can_score,
     funding_provider_pairs,
@@ -51,7 +54,7 @@ BULK_THRESHOLD = 200
 # -- One entity ------------------------------------------------------------------------------------
 
 
-def _final_scores(index: MatchIndex, kind: str, scored, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+def _final_scores(index: MatchIndex, kind: str, scored: Scored, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """Return the final scores of these cells of a block (-inf where a pair may never match)."""
     values = scored.scores[rows, cols]
     final = np.full(values.shape, -np.inf, dtype=np.float32)
@@ -116,7 +119,7 @@ def _nearest(final: np.ndarray) -> np.ndarray:
     return candidates
 
 
-def matches_recompute_for(*, entity_type: str, entity_ids, index: MatchIndex | None = None) -> int:
+def matches_recompute_for(*, entity_type: str, entity_ids: Iterable[int], index: MatchIndex | None = None) -> int:
     """Recompute every kind of match of these entities; return how many pairs were written."""
     entity_ids = sorted({int(i) for i in entity_ids})
     if entity_type == "organisation":
@@ -154,7 +157,7 @@ def matches_recompute_for(*, entity_type: str, entity_ids, index: MatchIndex | N
 
 def shard_size() -> int:
     """How many seekers (or providers) one unit of a full recompute covers."""
-    return settings.MATCHING_SHARD_SIZE
+    return int(settings.MATCHING_SHARD_SIZE)
 
 
 # Each side's part in a full recompute: seekers build their own lists, providers theirs.
@@ -186,7 +189,7 @@ def _shard_pairs(index: MatchIndex, kind: str, side: str, rows: np.ndarray) -> l
     return profile_seeker_pairs(index, kind, rows)
 
 
-def matches_compute_shard(*, index: MatchIndex, side: str, start: int, stop: int, computed_at) -> int:
+def matches_compute_shard(*, index: MatchIndex, side: str, start: int, stop: int, computed_at: datetime) -> int:
     """Compute and write one unit of a full recompute (its side's lists, every kind); return pairs written."""
     written = 0
     for kind in SHARD_KINDS.get(side, [MatchKind.FUNDING]):
@@ -199,7 +202,7 @@ def matches_compute_shard(*, index: MatchIndex, side: str, start: int, stop: int
     return written
 
 
-def matches_finish_rebuild(*, index: MatchIndex, started_at) -> int:
+def matches_finish_rebuild(*, index: MatchIndex, started_at: datetime) -> int:
     """Clear list places the rebuild did not give again, retire what no list wants; stamp every entity."""
     count = storing.list_places_clear_older(Match.objects.all(), started_at)
     storing.matches_retire(Match.objects.all())
@@ -213,7 +216,7 @@ def matches_finish_rebuild(*, index: MatchIndex, started_at) -> int:
     return count
 
 
-def matches_rebuild_all(*, progress=None) -> dict[str, int]:
+def matches_rebuild_all(*, progress: Callable[[int], object] | None = None) -> dict[str, int]:
     """Refit the index and recompute every match in this process (the command, and big batches)."""
     started_at = timezone.now()
     index = match_index_build()

@@ -9,6 +9,7 @@ import logging
 import threading
 import uuid
 from pathlib import Path
+from typing import cast
 
 from django.conf import settings
 from django.utils import timezone
@@ -91,7 +92,8 @@ def match_index_get() -> MatchIndex:
                 index = match_index_build()
                 artefacts.save(index, path, name=ARTEFACT_NAME, version=index.version)
             _cache.update(index=index, mtime=path.stat().st_mtime)
-        return _cache["index"]
+        # Only this module fills the cache, and always with a MatchIndex under "index".
+        return cast(MatchIndex, _cache["index"])
 
 
 def _remember_segments(index: MatchIndex) -> None:

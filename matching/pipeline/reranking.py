@@ -4,17 +4,23 @@ Without a fitted re-ranker (too little feedback so far) every function returns t
 unchanged. The re-rankers are fitted in `training`.
 """
 
+from collections.abc import Callable
+from typing import TypeGuard
+
 import numpy as np
 
 from matching.engine.feedback import FeedbackReranker
 from matching.engine.retrieval import TopK
 
+# (rows, cols, scores) of some pairs -> their features for a feedback re-ranker (training.PRIOR).
+PairFeatures = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
-def has_learned(reranker: FeedbackReranker | None) -> bool:
+
+def has_learned(reranker: FeedbackReranker | None) -> TypeGuard[FeedbackReranker]:
     return reranker is not None and getattr(reranker, "model_", None) is not None
 
 
-def pool_reranked(reranker: FeedbackReranker | None, pool: TopK, features_of) -> TopK:
+def pool_reranked(reranker: FeedbackReranker | None, pool: TopK, features_of: PairFeatures) -> TopK:
     """Return the pool re-scored by the learned re-ranker, best first per row (unchanged without one)."""
     if not has_learned(reranker):
         return pool
@@ -28,7 +34,13 @@ def pool_reranked(reranker: FeedbackReranker | None, pool: TopK, features_of) ->
     return TopK(np.take_along_axis(pool.indices, order, axis=1), np.take_along_axis(scores, order, axis=1))
 
 
-def final_scores(reranker: FeedbackReranker | None, features_of, rows, cols, values) -> np.ndarray:
+def final_scores(
+    reranker: FeedbackReranker | None,
+    features_of: PairFeatures,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    values: np.ndarray,
+) -> np.ndarray:
     """Return the pairs' final scores: re-ranked by feedback where learned, so every list agrees on a pair."""
     if not has_learned(reranker) or len(values) == 0:
         return np.asarray(values, dtype=np.float32)

@@ -8,8 +8,10 @@ updates score one entity against everyone on the other side.
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -20,30 +22,31 @@ from ecosystem.models import MentorOffer
 from matching.engine import eligibility as eligibility_rules
 from matching.engine.capacity import exposure_caps, spread_exposure
 from matching.engine.explain import MAX_TERMS, as_written, pair_fits, profile_pair_reasons, top_shared_terms
+from matching.engine.feedback import FeedbackReranker
 from matching.engine.reasons import Reason, ReasonCode
 from matching.engine.reciprocity import ProfileMatcher
 from matching.engine.retrieval import TopK, top_k_of
 from matching.models import MatchKind, Relationship, RelationshipStatus, match_key
 from matching.pipeline.index import MatchIndex, SideRows
 from matching.pipeline.partners import PartnerRecord, lifted, partner_record
-from matching.pipeline.reranking import final_scores, has_learned, pool_reranked, ranks_within
+from matching.pipeline.reranking import PairFeatures, final_scores, has_learned, pool_reranked, ranks_within
 
-# The provider side of each kind.
-PROVIDER_SIDE = {
+# The provider side of each kind (keyed by MatchKind, whose values are the plain strings stored on rows).
+PROVIDER_SIDE: dict[str, str] = {
     MatchKind.FUNDING: "program",
     MatchKind.COLLABORATION: "capability",
     MatchKind.MENTORING: "mentor",
     MatchKind.NEED: "capability",
 }
-SEEKER_SIDE = {kind: ("need" if kind == MatchKind.NEED else "startup") for kind in MatchKind}
+SEEKER_SIDE: dict[str, str] = {kind: ("need" if kind == MatchKind.NEED else "startup") for kind in MatchKind}
 
 
 def top_k() -> int:
-    return settings.MATCHING_TOP_K
+    return int(settings.MATCHING_TOP_K)
 
 
 def provider_top_k() -> int:
-    return settings.MATCHING_PROVIDER_TOP_K
+    return int(settings.MATCHING_PROVIDER_TOP_K)
 
 
 @dataclass
@@ -52,7 +55,7 @@ class Pair:
     seeker: int
     provider: int
     score: float
-    reasons: list[dict] = field(default_factory=list)
+    reasons: list[dict[str, Any]] = field(default_factory=list)
     seeker_rank: int | None = None
     provider_rank: int | None = None
 
@@ -65,7 +68,7 @@ class Pair:
 
 
 def _subset(side: SideRows, rows: np.ndarray) -> SideRows:
-    feed = side.feed
+    feed, meaning = side.feed, side.meaning()
     subset_feed = type(feed)(
         ids=[feed.ids[i] for i in rows],
         profiles=[feed.profiles[i] for i in rows],
@@ -78,11 +81,11 @@ def _subset(side: SideRows, rows: np.ndarray) -> SideRows:
         side.needs[rows],
         side.offers[rows],
         side.funding[rows] if side.funding is not None else None,
-        *((side.needs_meaning[rows], side.offers_meaning[rows]) if side.meaning() is not None else (None, None)),
+        *((meaning[0][rows], meaning[1][rows]) if meaning is not None else (None, None)),
     )
 
 
-def _mentor_room(mentor_ids) -> np.ndarray:
+def _mentor_room(mentor_ids: np.ndarray) -> np.ndarray:
     """Return how many more startups each mentor can take (capacity minus active mentoring)."""
     active = dict(
         Relationship.objects.filter(
@@ -96,6 +99,10 @@ def _mentor_room(mentor_ids) -> np.ndarray:
     return np.array([max(capacity.get(i, 0) - active.get(i, 0), 0) for i in mentor_ids], dtype=np.int64)
 
 
+# (rows, cols, scores) of some pairs of a block -> each pair's reasons.
+ExplainPairs = Callable[[np.ndarray, np.ndarray, np.ndarray], list[list[Reason]]]
+
+
 @dataclass
 class Scored:
     """A block of scores: seekers × providers (-inf where a pair may never match)."""
@@ -104,15 +111,16 @@ class Scored:
     seekers: SideRows
     provider_ids: np.ndarray
     scores: np.ndarray
-    explain: object  # (rows, cols, scores) -> list[list[Reason]]
-    features: object  # (rows, cols, scores) -> pair features for the feedback re-ranker (learning.PRIOR)
+    explain: ExplainPairs
+    features: PairFeatures  # pair features for the feedback re-ranker (training.PRIOR)
 
 
 def _profile_scores(index: MatchIndex, kind: str, seekers: SideRows, providers: SideRows) -> Scored:
     matcher = _fitted_matcher(index, kind, seekers, providers)
     forward = matcher.left_needs_ @ matcher.right_offers_.T
     combined = matcher._combine(0, len(seekers), forward)
-    scores = np.asarray(combined.toarray() if sp.issparse(combined) else combined, dtype=np.float32)
+    # Dense or sparse: only a (scipy, untyped) sparse block needs toarray().
+    scores = np.asarray(combined if isinstance(combined, np.ndarray) else combined.toarray(), dtype=np.float32)
     if kind == MatchKind.MENTORING:
         scores[:, _mentor_room(providers.ids) == 0] = -np.inf
     history = _history(index, kind, seekers, providers)
@@ -120,11 +128,11 @@ def _profile_scores(index: MatchIndex, kind: str, seekers: SideRows, providers: 
         rows, cols = np.nonzero(np.isfinite(scores) & (scores > 0))
         scores[rows, cols] = lifted(scores[rows, cols], history(rows, cols))
 
-    def explain(rows, cols, values):
+    def explain(rows: np.ndarray, cols: np.ndarray, values: np.ndarray) -> list[list[Reason]]:
         explained = profile_pair_reasons(matcher, rows, cols, values, seekers.feed.profiles, providers.feed.profiles)
         return _with_track_record(history, cols, explained)
 
-    def features(rows, cols, values):
+    def features(rows: np.ndarray, cols: np.ndarray, values: np.ndarray) -> np.ndarray:
         return profile_features(matcher, rows, cols, values, kind=kind, history=history)
 
     return Scored(kind, seekers, providers.ids, scores, explain, features)
@@ -139,7 +147,15 @@ def _history(index: MatchIndex, kind: str, seekers: SideRows, providers: SideRow
     )
 
 
-def profile_features(matcher: ProfileMatcher, rows, cols, values, *, kind: str, history=None) -> np.ndarray:
+def profile_features(
+    matcher: ProfileMatcher,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    values: np.ndarray,
+    *,
+    kind: str,
+    history: PartnerRecord | None = None,
+) -> np.ndarray:
     """Return the re-ranker's features of two-sided pairs: the engine's score, each direction's fit, the
     score's parts (ProfileMatcher.components: words, meaning, sectors, technologies, location) and,
     for collaboration partners, the collaboration record's score."""
@@ -154,6 +170,7 @@ def profile_features(matcher: ProfileMatcher, rows, cols, values, *, kind: str, 
 def _funding_scores(index: MatchIndex, seekers: SideRows) -> Scored:
     programs = index.programs
     model = index.funding
+    assert model is not None, "can_score() checks the funding model before a funding block is scored"
     program_rows = model.vectorizer_.transform([p.text for p in programs.programs])
     fitted = model.score_rows(seekers.funding, [str(i) for i in seekers.ids]) if len(seekers) else None
     column = {program_id: n for n, program_id in enumerate(model.program_ids_)}
@@ -169,13 +186,13 @@ def _funding_scores(index: MatchIndex, seekers: SideRows) -> Scored:
     eligible, unknown = arrays.check(**people)
     scores = eligibility_rules.apply(scores, eligible, unknown)
     terms = model.vectorizer_.terms_
-    lexicon = getattr(model.vectorizer_, "lexicon_", frozenset())
+    lexicon: frozenset[str] = getattr(model.vectorizer_, "lexicon_", frozenset())
 
-    def explain(rows, cols, values):
+    def explain(rows: np.ndarray, cols: np.ndarray, values: np.ndarray) -> list[list[Reason]]:
         shared = top_shared_terms(seekers.funding, program_rows, rows, cols, terms, top=2 * MAX_TERMS)
         explained = []
         for n, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
-            reasons = []
+            reasons: list[Reason] = []
             profile = seekers.feed.profiles[i]
             texts = (profile.offers, profile.needs, programs.programs[j].text)
             spelled = as_written(shared[n], *texts, lexicon=lexicon) if shared[n] else []
@@ -188,7 +205,7 @@ def _funding_scores(index: MatchIndex, seekers: SideRows) -> Scored:
             explained.append(reasons)
         return explained
 
-    def features(rows, cols, values):
+    def features(rows: np.ndarray, cols: np.ndarray, values: np.ndarray) -> np.ndarray:
         return np.column_stack([values, unknown[rows, cols] / 3.0]).astype(np.float64)
 
     return Scored(MatchKind.FUNDING, seekers, np.array(programs.ids, dtype=np.int64), scores, explain, features)
@@ -201,7 +218,9 @@ def can_score(index: MatchIndex, kind: str) -> bool:
     return len(index.sides[SEEKER_SIDE[kind]]) > 0 and len(index.sides[PROVIDER_SIDE[kind]]) > 0
 
 
-def score_block(index: MatchIndex, kind: str, seeker_rows: np.ndarray, provider_rows: np.ndarray | None = None):
+def score_block(
+    index: MatchIndex, kind: str, seeker_rows: np.ndarray, provider_rows: np.ndarray | None = None
+) -> Scored:
     """Return the scores of these seekers (row numbers) against the providers (all, or these rows)."""
     seekers = _subset(index.sides[SEEKER_SIDE[kind]], seeker_rows)
     if kind == MatchKind.FUNDING:
@@ -218,7 +237,9 @@ def score_block(index: MatchIndex, kind: str, seeker_rows: np.ndarray, provider_
     return _profile_scores(index, kind, seekers, providers)
 
 
-def pairs_from(scored: Scored, rows: np.ndarray, cols: np.ndarray, values=None, **ranks) -> list[Pair]:
+def pairs_from(
+    scored: Scored, rows: np.ndarray, cols: np.ndarray, values: np.ndarray | None = None, **ranks: np.ndarray | None
+) -> list[Pair]:
     values = scored.scores[rows, cols] if values is None else values
     explained = scored.explain(rows, cols, values)
     pairs = []
@@ -245,17 +266,21 @@ def _fitted_matcher(index: MatchIndex, kind: str, seekers: SideRows, providers: 
     """Return the kind's matcher on these rows: shared words, closeness in meaning (when the index has it), facts."""
     matcher = ProfileMatcher(vectorizer=index.vectorizer, reciprocal=kind != MatchKind.NEED)
     meaning = None
-    if seekers.meaning() is not None and providers.meaning() is not None:
-        meaning = (*seekers.meaning(), *providers.meaning())
-    return matcher.fit(
+    seeker_meaning, provider_meaning = seekers.meaning(), providers.meaning()
+    if seeker_meaning is not None and provider_meaning is not None:
+        meaning = (*seeker_meaning, *provider_meaning)
+    fitted: ProfileMatcher = matcher.fit(
         seekers.feed.profiles,
         providers.feed.profiles,
         text_rows=(seekers.needs, seekers.offers, providers.needs, providers.offers),
         meaning_rows=meaning,
     )
+    return fitted
 
 
-def _with_track_record(history: PartnerRecord | None, cols: np.ndarray, explained: list[list[Reason]]):
+def _with_track_record(
+    history: PartnerRecord | None, cols: np.ndarray, explained: list[list[Reason]]
+) -> list[list[Reason]]:
     """Add the collaboration record of each pair's capability owner to its reasons (where it has one)."""
     if history is None or not len(cols):
         return explained
@@ -267,7 +292,16 @@ def _with_track_record(history: PartnerRecord | None, cols: np.ndarray, explaine
 
 
 def _profile_pairs(
-    matcher, kind, seekers: SideRows, providers: SideRows, rows, cols, values, *, history=None, **ranks
+    matcher: ProfileMatcher,
+    kind: str,
+    seekers: SideRows,
+    providers: SideRows,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    values: np.ndarray,
+    *,
+    history: PartnerRecord | None = None,
+    **ranks: np.ndarray,
 ) -> list[Pair]:
     explained = profile_pair_reasons(matcher, rows, cols, values, seekers.feed.profiles, providers.feed.profiles)
     explained = _with_track_record(history, cols, explained)
@@ -286,14 +320,18 @@ def profile_seeker_pairs(index: MatchIndex, kind: str, seeker_rows: np.ndarray) 
     seekers = _subset(index.sides[SEEKER_SIDE[kind]], seeker_rows)
     providers = index.sides[PROVIDER_SIDE[kind]]
     matcher = _fitted_matcher(index, kind, seekers, providers)
-    adjust, spread = None, kind == MatchKind.MENTORING
+    adjust: Callable[[int, int, Any], np.ndarray] | None = None
+    spread = kind == MatchKind.MENTORING
     if spread:
         room = _mentor_room(providers.ids)
 
-        def adjust(start, stop, scores):
-            scores = scores.toarray() if sp.issparse(scores) else np.array(scores, dtype=np.float32)
-            scores[:, room == 0] = -np.inf
-            return scores
+        def without_full_mentors(start: int, stop: int, scores: Any) -> np.ndarray:
+            """Rule out mentors with no room left (`scores`: a dense or sparse block of the matcher's)."""
+            dense: np.ndarray = scores.toarray() if sp.issparse(scores) else np.array(scores, dtype=np.float32)
+            dense[:, room == 0] = -np.inf
+            return dense
+
+        adjust = without_full_mentors
 
     reranker = index.rerankers.get(kind)
     history = _history(index, kind, seekers, providers)
@@ -312,7 +350,7 @@ def profile_seeker_pairs(index: MatchIndex, kind: str, seeker_rows: np.ndarray) 
     return _profile_pairs(matcher, kind, seekers, providers, rows, cols, values, history=history, seeker_rank=ranks)
 
 
-def _lift_pool(pool: TopK, history) -> TopK:
+def _lift_pool(pool: TopK, history: PartnerRecord) -> TopK:
     """Return a pool whose fits the collaboration record lifts, best first again per row."""
     rows, places = np.nonzero((pool.indices >= 0) & np.isfinite(pool.scores))
     scores = pool.scores.copy()
@@ -327,6 +365,7 @@ def profile_provider_pairs(index: MatchIndex, kind: str, provider_rows: np.ndarr
     providers = _subset(index.sides[PROVIDER_SIDE[kind]], provider_rows)
     matcher = _fitted_matcher(index, kind, seekers, providers)
     _, best = matcher.top_k(1, k_per_right=provider_top_k())
+    assert best is not None, "top_k returns the best lefts per right when k_per_right > 0"
     if kind == MatchKind.MENTORING:
         # A mentor with no room left takes no mentee: no list of candidates either.
         best.indices[_mentor_room(providers.ids) == 0] = -1
@@ -344,7 +383,8 @@ def profile_provider_pairs(index: MatchIndex, kind: str, provider_rows: np.ndarr
 def funding_provider_pairs(index: MatchIndex, chunk_size: int = 2000) -> list[Pair]:
     """Return every program's list (its best eligible organisations: the outreach list), over every startup."""
     startups = index.sides["startup"]
-    blocks, found = [], []  # found: (score, block, row in block, program column)
+    blocks: list[Scored] = []
+    found: list[tuple[float, int, int, int]] = []  # (score, block, row in block, program column)
     for start in range(0, len(startups), chunk_size):
         scored = score_block(index, MatchKind.FUNDING, np.arange(start, min(start + chunk_size, len(startups))))
         best = top_k_of(np.ascontiguousarray(scored.scores.T), provider_top_k(), min_score=0.0)
@@ -356,11 +396,11 @@ def funding_provider_pairs(index: MatchIndex, chunk_size: int = 2000) -> list[Pa
         found += zip(values, [len(blocks)] * len(rows), rows.tolist(), cols.tolist(), strict=True)
         blocks.append(scored)
     score_of = {(block, row, col): score for score, block, row, col in found}
-    by_program = defaultdict(list)
+    by_program: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
     for _score, block, row, col in sorted(found, key=lambda f: (-f[0], f[1], f[2])):
         if len(by_program[col]) < provider_top_k():
             by_program[col].append((block, row))
-    chosen = defaultdict(list)  # block → (row, column, rank)
+    chosen: defaultdict[int, list[tuple[int, int, int]]] = defaultdict(list)  # block → (row, column, rank)
     for col, places in by_program.items():
         for rank, (block, row) in enumerate(places, 1):
             chosen[block].append((row, col, rank))
@@ -372,7 +412,9 @@ def funding_provider_pairs(index: MatchIndex, chunk_size: int = 2000) -> list[Pa
     return pairs
 
 
-def seeker_list(scored: Scored, reranker) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def seeker_list(
+    scored: Scored, reranker: FeedbackReranker | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Return each seeker's list (rows, provider columns, ranks, final scores), re-ranked by feedback if learned."""
     pool = top_k_of(scored.scores, 3 * top_k() if has_learned(reranker) else top_k(), min_score=0.0)
     pool = pool_reranked(reranker, pool, scored.features)
@@ -381,7 +423,7 @@ def seeker_list(scored: Scored, reranker) -> tuple[np.ndarray, np.ndarray, np.nd
     return rows, cols, ranks, best.scores[rows, ranks - 1]
 
 
-def block_pairs(scored: Scored, reranker=None) -> list[Pair]:
+def block_pairs(scored: Scored, reranker: FeedbackReranker | None = None) -> list[Pair]:
     """Return the seekers' own lists from a dense block of scores (funding)."""
     rows, cols, ranks, values = seeker_list(scored, reranker)
     return pairs_from(scored, rows, cols, values, seeker_rank=ranks)

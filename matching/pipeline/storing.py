@@ -8,16 +8,25 @@ INSERT … ON CONFLICT: a full recompute writes millions of them.
 
 import json
 from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator
+from datetime import datetime
+from typing import Any
 
 import numpy as np
 from django.db import connection
-from django.db.models import BooleanField, Count, ExpressionWrapper, Min, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Min, Q, QuerySet
 
 from ecosystem.models import Capability, MentorOffer, Need, Organisation, Program
 from matching.models import ENDS, Match, MatchedSource, MatchState
 from matching.pipeline.scoring import PROVIDER_SIDE, SEEKER_SIDE, Pair
 
-MODELS = {"startup": Organisation, "need": Need, "program": Program, "capability": Capability, "mentor": MentorOffer}
+MODELS: dict[str, type[Organisation | Need | Program | Capability | MentorOffer]] = {
+    "startup": Organisation,
+    "need": Need,
+    "program": Program,
+    "capability": Capability,
+    "mentor": MentorOffer,
+}
 
 
 def pairs_with_live_ends(kind: str, pairs: list[Pair]) -> list[Pair]:
@@ -35,7 +44,7 @@ COLUMNS = [
 ]  # fmt: skip
 
 
-def _rows(kind: str, pairs: list[Pair], version: str, now):
+def _rows(kind: str, pairs: list[Pair], version: str, now: datetime) -> Iterator[tuple[Any, ...]]:
     seeker_field, provider_field = ENDS[kind]
     for pair in pairs:
         ends = {f"{seeker_field}_id": pair.seeker, f"{provider_field}_id": pair.provider}
@@ -48,7 +57,7 @@ def _rows(kind: str, pairs: list[Pair], version: str, now):
         )  # fmt: skip
 
 
-def _upsert_copy(rows, update: list[str]) -> None:
+def _upsert_copy(rows: Iterable[tuple[Any, ...]], update: list[str]) -> None:
     """COPY the rows into a temporary table, then insert or update them in one statement."""
     columns = ", ".join(COLUMNS)
     updates = ", ".join(f"{name} = EXCLUDED.{name}" for name in update)
@@ -67,7 +76,7 @@ def _upsert_copy(rows, update: list[str]) -> None:
         )
 
 
-def _upsert_orm(kind: str, pairs: list[Pair], update: list[str], version: str, now) -> None:
+def _upsert_orm(kind: str, pairs: list[Pair], update: list[str], version: str, now: datetime) -> None:
     Match.objects.bulk_create(
         [Match(**dict(zip(COLUMNS, row, strict=True))) for row in _rows(kind, pairs, version, now)],
         batch_size=500,
@@ -77,9 +86,9 @@ def _upsert_orm(kind: str, pairs: list[Pair], update: list[str], version: str, n
     )
 
 
-def matches_upsert(kind: str, pairs: list[Pair], *, version: str, now) -> None:
+def matches_upsert(kind: str, pairs: list[Pair], *, version: str, now: datetime) -> None:
     """Insert the pairs or update their rows; states stay, and so does a list place this computation did not decide."""
-    groups = defaultdict(list)
+    groups: defaultdict[tuple[bool, bool], list[Pair]] = defaultdict(list)
     for pair in pairs:
         groups[(pair.seeker_rank is not None, pair.provider_rank is not None)].append(pair)
     for (has_seeker_rank, has_provider_rank), group in groups.items():
@@ -92,27 +101,30 @@ def matches_upsert(kind: str, pairs: list[Pair], *, version: str, now) -> None:
             _upsert_orm(kind, group, update, version, now)
 
 
-def list_places_clear_older(matches, started_at) -> int:
+def list_places_clear_older(matches: QuerySet[Match], started_at: datetime) -> int:
     """Clear the list places a full recompute did not give again; return how many rows lost one."""
     count = matches.filter(seeker_rank__isnull=False, seeker_listed_at__lt=started_at).update(seeker_rank=None)
     count += matches.filter(provider_rank__isnull=False, provider_listed_at__lt=started_at).update(provider_rank=None)
     return count
 
 
-def matches_retire(matches) -> None:
+def matches_retire(matches: QuerySet[Match]) -> None:
     """Delete pairs in no list any more, or keep them as not current where someone acted on them."""
     matches = matches.filter(seeker_rank__isnull=True, provider_rank__isnull=True)
     matches.filter(seeker_state=MatchState.NEW, provider_state=MatchState.NEW).delete()
     matches.update(is_current=False)
 
 
-def listed_anywhere() -> ExpressionWrapper:
+# Quoted: ExpressionWrapper is generic in django-stubs only, not at run time.
+def listed_anywhere() -> "ExpressionWrapper[Q]":
     return ExpressionWrapper(
         Q(seeker_rank__isnull=False) | Q(provider_rank__isnull=False), output_field=BooleanField()
     )
 
 
-def list_entry_thresholds(kind: str, field_name: str, rank_field: str, ids, size: int) -> dict[int, float]:
+def list_entry_thresholds(
+    kind: str, field_name: str, rank_field: str, ids: Collection[int], size: int
+) -> dict[int, float]:
     """Return each listed end's current worst listed score, or -inf where its list is not full."""
     rows = (
         Match.objects.filter(kind=kind, **{f"{field_name}_id__in": list(ids), f"{rank_field}__isnull": False})
@@ -124,7 +136,7 @@ def list_entry_thresholds(kind: str, field_name: str, rank_field: str, ids, size
     return {int(i): found.get(int(i), -np.inf) for i in ids}
 
 
-def sources_stamp(entity_type: str, entity_ids, version: str, now) -> None:
+def sources_stamp(entity_type: str, entity_ids: Iterable[int], version: str, now: datetime) -> None:
     model = MODELS[entity_type]
     stamp = "startup_profile__updated_at" if entity_type == "startup" else "updated_at"
     rows = model.objects.filter(pk__in=list(entity_ids)).values_list("pk", stamp)

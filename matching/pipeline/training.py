@@ -17,13 +17,15 @@ import numpy as np
 from matching.engine.feedback import Event, FeedbackReranker
 from matching.engine.reciprocity import COMPONENTS
 from matching.models import FeedbackEvent, MatchFeedback, MatchKind
+from matching.pipeline.index import MatchIndex
 from matching.pipeline.reranking import has_learned
 from matching.pipeline.scoring import PROVIDER_SIDE, SEEKER_SIDE, can_score, score_block
 
 logger = logging.getLogger(__name__)
 
 # What each logged action teaches; actions that say nothing about fit (restored, invited) are left out.
-SIGNALS = {
+# Keyed by FeedbackEvent, whose values are the plain strings the log stores.
+SIGNALS: dict[str, Event] = {
     FeedbackEvent.SAVED: Event.SAVED,
     FeedbackEvent.DISMISSED: Event.DISMISSED,
     FeedbackEvent.NOT_RELEVANT: Event.DISMISSED,
@@ -37,7 +39,7 @@ SIGNALS = {
 # other columns (each direction's fit and the score's parts: words, meaning, sectors, technologies,
 # location) are what outcomes can re-weigh.
 _PARTS = [0.0] * len(COMPONENTS)
-PRIOR = {
+PRIOR: dict[str, list[float]] = {
     MatchKind.FUNDING: [1.0, 0.0],
     MatchKind.COLLABORATION: [1.0, 0.0, 0.0, *_PARTS, 0.0],  # … and the collaboration record (partners.py)
     MatchKind.MENTORING: [1.0, 0.0, 0.0, *_PARTS],
@@ -55,9 +57,9 @@ def training_events(kind: str) -> list[tuple[int, int, Event]]:
     return events
 
 
-def rerankers_fit(index) -> dict[str, FeedbackReranker]:
+def rerankers_fit(index: MatchIndex) -> dict[str, FeedbackReranker]:
     """Fit one re-ranker per kind on the feedback log, with pair features from `index`."""
-    fitted = {}
+    fitted: dict[str, FeedbackReranker] = {}
     for kind in MatchKind:
         events = training_events(kind) if can_score(index, kind) else []
         reranker = FeedbackReranker(prior_weights=PRIOR[kind])
@@ -82,7 +84,7 @@ def rerankers_fit(index) -> dict[str, FeedbackReranker]:
     return fitted
 
 
-def _providers(index, side: str) -> dict[int, int]:
+def _providers(index: MatchIndex, side: str) -> dict[int, int]:
     if side == "program":
         return {program_id: n for n, program_id in enumerate(index.programs.ids)}
     return index.sides[side].position

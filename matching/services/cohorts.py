@@ -7,8 +7,12 @@ a cohort can never give a mentor more startups than they said they can take. Pub
 one active mentoring relationship per pair and is final.
 """
 
+from __future__ import annotations
+
 import logging
 from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -38,6 +42,9 @@ from matching.pipeline.profiles import mentor_feed, mentor_queryset, startup_fee
 from matching.services.feedback import feedback_record, match_feedback_record
 from matching.signals import cohort_published
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 logger = logging.getLogger(__name__)
 
 COHORT_PROGRAM_KINDS = (ProgramKind.MENTORING, ProgramKind.ACCELERATOR)
@@ -49,7 +56,7 @@ MAX_MENTORS = 100
 # -- Reads --------------------------------------------------------------------------------------
 
 
-def cohort_program_require(*, user, program: Program) -> None:
+def cohort_program_require(*, user: User, program: Program) -> None:
     """Raise PermissionDenied unless the person manages the program's agency and it runs cohorts."""
     if program.kind not in COHORT_PROGRAM_KINDS or not can_manage_programs(user, program.agency):
         raise PermissionDenied
@@ -108,7 +115,7 @@ def mentor_pool() -> QuerySet[MentorOffer]:
     )
 
 
-def mentor_free_places(mentor_ids, *, lock: bool = False) -> dict[int, int]:
+def mentor_free_places(mentor_ids: Iterable[int], *, lock: bool = False) -> dict[int, int]:
     """Return each mentor's free places now: capacity minus active mentoring relationships (0 if unavailable).
 
     `lock` holds the mentors' rows until the transaction ends, so two cohorts published at the
@@ -149,7 +156,8 @@ def _score_matrix(startup_ids: list[int], mentor_ids: list[int]) -> np.ndarray:
     if not left or not right:
         return scores
     try:
-        best, _ = ProfileMatcher().fit(left, right).top_k(len(right))
+        matcher = ProfileMatcher()
+        best, _ = matcher.fit(left, right).top_k(len(right))
     except ValueError:  # no words at all on either side: every pair fits equally (not at all)
         logger.warning("cohort scored without text", extra={"startups": len(left), "mentors": len(right)})
         return scores
@@ -158,7 +166,7 @@ def _score_matrix(startup_ids: list[int], mentor_ids: list[int]) -> np.ndarray:
     return scores
 
 
-def _summary(pair_scores: list[float], startup_ids, assigned_ids) -> dict:
+def _summary(pair_scores: list[float], startup_ids: Iterable[int], assigned_ids: Iterable[int]) -> dict[str, Any]:
     assigned = set(assigned_ids)
     return {
         "total": float(sum(pair_scores)),
@@ -188,7 +196,7 @@ def pair_score(cohort: Cohort, organisation_id: int, mentor_id: int) -> float:
 # -- Writes ---------------------------------------------------------------------------------------
 
 
-def _locked_draft(*, user, cohort: Cohort) -> Cohort:
+def _locked_draft(*, user: User, cohort: Cohort) -> Cohort:
     cohort_program_require(user=user, program=cohort.program)
     locked = Cohort.objects.select_for_update().select_related("program__agency").get(pk=cohort.pk)
     if locked.status != CohortStatus.DRAFT:
@@ -196,10 +204,10 @@ def _locked_draft(*, user, cohort: Cohort) -> Cohort:
     return locked
 
 
-def _check_members(startups, mentors) -> tuple[list[int], list[int]]:
+def _check_members(startups: Iterable[Organisation], mentors: Iterable[MentorOffer]) -> tuple[list[int], list[int]]:
     startup_ids = sorted({organisation.pk for organisation in startups})
     mentor_ids = sorted({mentor.pk for mentor in mentors})
-    errors = {}
+    errors: dict[str, str] = {}
     if not startup_ids:
         errors["startups"] = _("Choose at least one startup.")
     elif len(startup_ids) > MAX_STARTUPS:
@@ -218,7 +226,9 @@ def _check_members(startups, mentors) -> tuple[list[int], list[int]]:
 
 
 @transaction.atomic
-def cohort_create(*, user, program: Program, name: str, startups, mentors) -> Cohort:
+def cohort_create(
+    *, user: User, program: Program, name: str, startups: Iterable[Organisation], mentors: Iterable[MentorOffer]
+) -> Cohort:
     """Return a new draft cohort of these startups and mentors, already assigned."""
     cohort_program_require(user=user, program=program)
     startup_ids, mentor_ids = _check_members(startups, mentors)
@@ -230,7 +240,9 @@ def cohort_create(*, user, program: Program, name: str, startups, mentors) -> Co
 
 
 @transaction.atomic
-def cohort_update(*, user, cohort: Cohort, name: str, startups, mentors) -> Cohort:
+def cohort_update(
+    *, user: User, cohort: Cohort, name: str, startups: Iterable[Organisation], mentors: Iterable[MentorOffer]
+) -> Cohort:
     """Return the draft cohort with new members, assigned again (adjustments are dropped)."""
     cohort = _locked_draft(user=user, cohort=cohort)
     startup_ids, mentor_ids = _check_members(startups, mentors)
@@ -242,7 +254,7 @@ def cohort_update(*, user, cohort: Cohort, name: str, startups, mentors) -> Coho
 
 
 @transaction.atomic
-def cohort_assign(*, user, cohort: Cohort) -> Cohort:
+def cohort_assign(*, user: User, cohort: Cohort) -> Cohort:
     """Return the draft cohort with the optimal assignment of its startups to its mentors' free places.
 
     Replaces any earlier pairs (and adjustments). The report keeps every pair's score so that an
@@ -278,7 +290,7 @@ def cohort_assign(*, user, cohort: Cohort) -> Cohort:
 
 
 @transaction.atomic
-def cohort_pair_move(*, user, cohort: Cohort, organisation: Organisation, mentor: MentorOffer | None) -> Cohort:
+def cohort_pair_move(*, user: User, cohort: Cohort, organisation: Organisation, mentor: MentorOffer | None) -> Cohort:
     """Return the cohort with the startup moved to `mentor` (None: left unassigned).
 
     Refused (ValidationError on "mentor") when the mentor has no free place left for it.
@@ -315,7 +327,7 @@ def cohort_pair_move(*, user, cohort: Cohort, organisation: Organisation, mentor
     return cohort
 
 
-def _record_assigned(*, pairs: list[CohortPair], user) -> None:
+def _record_assigned(*, pairs: list[CohortPair], user: User) -> None:
     keys = {pair.pk: match_key(MatchKind.MENTORING, pair.organisation_id, pair.mentor_id) for pair in pairs}
     matches = {match.key: match for match in Match.objects.filter(key__in=keys.values())}
     for pair in pairs:
@@ -329,7 +341,7 @@ def _record_assigned(*, pairs: list[CohortPair], user) -> None:
 
 
 @transaction.atomic
-def cohort_publish(*, user, cohort: Cohort) -> list[Relationship]:
+def cohort_publish(*, user: User, cohort: Cohort) -> list[Relationship]:
     """Return the active mentoring relationships the published cohort starts, one per pair.
 
     Final: a published cohort cannot be published again or changed. Refused when a mentor no longer

@@ -6,12 +6,20 @@ Every action is also appended to `MatchFeedback`, keyed by the pair rather than 
 engine can learn from it after the row is gone.
 """
 
+from __future__ import annotations
+
 import logging
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from matching.models import FeedbackEvent, Match, MatchFeedback, MatchState, Side
 from matching.permissions import require_side
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -19,7 +27,14 @@ REASON_MAX_LENGTH = MatchFeedback._meta.get_field("reason").max_length
 
 
 def feedback_record(
-    *, key: str, kind: str, side: str, event: str, match: Match | None = None, actor=None, reason: str = ""
+    *,
+    key: str,
+    kind: str,
+    side: str,
+    event: str,
+    match: Match | None = None,
+    actor: User | AnonymousUser | None = None,
+    reason: str = "",
 ) -> MatchFeedback:
     """Return a new feedback row for a pair given by its key (for pairs whose match row may be gone)."""
     return MatchFeedback.objects.create(
@@ -33,7 +48,9 @@ def feedback_record(
     )
 
 
-def match_feedback_record(*, match: Match, side: str, event: str, actor=None, reason: str = "") -> MatchFeedback:
+def match_feedback_record(
+    *, match: Match, side: str, event: str, actor: User | AnonymousUser | None = None, reason: str = ""
+) -> MatchFeedback:
     """Return a new, append-only feedback row for what `actor` did with `match` from `side`.
 
     The pair's key and kind are copied from the match, so the row outlives it. Callers check
@@ -48,7 +65,7 @@ def _state_field(side: str) -> str:
     return "seeker_state" if side == Side.SEEKER else "provider_state"
 
 
-def _set_state(*, user, match: Match, side: str, state: str, event: str, reason: str = "") -> Match:
+def _set_state(*, user: User, match: Match, side: str, state: str, event: str, reason: str = "") -> Match:
     require_side(user, match, side)
     field = _state_field(side)
     # Only the one column: a recompute may be rewriting the score and reasons at the same time.
@@ -62,13 +79,13 @@ def _set_state(*, user, match: Match, side: str, state: str, event: str, reason:
 
 
 @transaction.atomic
-def match_save(*, user, match: Match, side: str) -> Match:
+def match_save(*, user: User, match: Match, side: str) -> Match:
     """Return the match saved by the person on their side (it stays listed even after a recompute drops it)."""
     return _set_state(user=user, match=match, side=side, state=MatchState.SAVED, event=FeedbackEvent.SAVED)
 
 
 @transaction.atomic
-def match_dismiss(*, user, match: Match, side: str, reason: str = "") -> Match:
+def match_dismiss(*, user: User, match: Match, side: str, reason: str = "") -> Match:
     """Return the match dismissed by the person on their side, with their optional reason in the log."""
     return _set_state(
         user=user, match=match, side=side, state=MatchState.DISMISSED, event=FeedbackEvent.DISMISSED, reason=reason
@@ -76,6 +93,6 @@ def match_dismiss(*, user, match: Match, side: str, reason: str = "") -> Match:
 
 
 @transaction.atomic
-def match_restore(*, user, match: Match, side: str) -> Match:
+def match_restore(*, user: User, match: Match, side: str) -> Match:
     """Return the match back to "new" on the person's side (undoes a save or a dismissal)."""
     return _set_state(user=user, match=match, side=side, state=MatchState.NEW, event=FeedbackEvent.RESTORED)

@@ -10,15 +10,20 @@ The reads that go with them (who answers, what a person received and sent, the n
 try after a refusal) live here too, next to the rules they must agree with.
 """
 
+from __future__ import annotations
+
 import logging
-from datetime import timedelta
+from collections.abc import Iterable
+from datetime import datetime, timedelta
 from functools import partial
+from typing import TYPE_CHECKING, TypeAlias
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,11 +45,18 @@ from matching.selectors import match_list_for
 from matching.services.feedback import feedback_record
 from matching.signals import introduction_answered, introduction_expired, introduction_requested
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+
 logger = logging.getLogger(__name__)
 
 # Programs are applied to through their own procedure; the other kinds are met through an introduction.
 INTRODUCIBLE_KINDS = (MatchKind.COLLABORATION, MatchKind.MENTORING, MatchKind.NEED)
-END_MODELS = {
+# One end of a pair: the model named by its field in ENDS.
+MatchEnd: TypeAlias = Organisation | Need | Program | Capability | MentorOffer
+END_MODELS: dict[str, type[MatchEnd]] = {
     "organisation": Organisation,
     "need": Need,
     "program": Program,
@@ -68,9 +80,9 @@ def _key_ids(key: str) -> tuple[int, int]:
     return int(seeker_id), int(provider_id)
 
 
-def introduction_ends(introduction: Introduction) -> tuple[object | None, object | None]:
+def introduction_ends(introduction: Introduction) -> tuple[MatchEnd | None, MatchEnd | None]:
     """Return the pair's (seeker, provider), from the match or, once its row is gone, from the key."""
-    if introduction.match_id is not None:
+    if introduction.match is not None:  # no query when match_id is None
         return introduction.match.seeker, introduction.match.provider
     seeker_field, provider_field = ENDS[introduction.kind]
     seeker_id, provider_id = _key_ids(introduction.key)
@@ -80,7 +92,7 @@ def introduction_ends(introduction: Introduction) -> tuple[object | None, object
     )
 
 
-def introduction_ends_by_role(introduction: Introduction) -> tuple[object | None, object | None]:
+def introduction_ends_by_role(introduction: Introduction) -> tuple[MatchEnd | None, MatchEnd | None]:
     """Return (the requester's end, the answerer's end): the pair's two ends as the requester sees them."""
     seeker, provider = introduction_ends(introduction)
     return (seeker, provider) if introduction.requester_side == Side.SEEKER else (provider, seeker)
@@ -89,7 +101,7 @@ def introduction_ends_by_role(introduction: Introduction) -> tuple[object | None
 # -- Who answers ------------------------------------------------------------------------------
 
 
-def _managers(organisation_id) -> list:
+def _managers(organisation_id: int) -> list[User]:
     return list(
         get_user_model()
         .objects.filter(
@@ -99,30 +111,32 @@ def _managers(organisation_id) -> list:
     )
 
 
-def end_recipients(field: str, end) -> list:
+def end_recipients(field: str, end: MatchEnd | None) -> list[User]:
     """Return the people who answer for one end of a pair (an organisation, capability, mentor or need)."""
     if end is None:
         return []
-    match field:
-        case "organisation":
+    # `field` names the end's model (END_MODELS); the class patterns only tell mypy so.
+    match field, end:
+        case "organisation", Organisation():
             return _managers(end.pk)
-        case "capability":
+        case "capability", Capability():
             person = end.contact_person if end.contact_person_id else end.owner
             return [person] if person is not None and person.is_active else []
-        case "mentor":
+        case "mentor", MentorOffer():
             return [end.user] if end.user.is_active else []
-        case "need":
+        case "need", Need():
             # The poster answers while they still belong to the organisation; otherwise its managers do.
             if (
                 end.posted_by_id
                 and Membership.objects.filter(organisation_id=end.organisation_id, user_id=end.posted_by_id).exists()
             ):
-                return [end.posted_by] if end.posted_by.is_active else []
+                poster = end.posted_by  # never None here: posted_by_id is set
+                return [poster] if poster is not None and poster.is_active else []
             return _managers(end.organisation_id)
     return []
 
 
-def introduction_recipients(introduction: Introduction) -> list:
+def introduction_recipients(introduction: Introduction) -> list[User]:
     """Return the people who may answer the request: the answering end's representatives.
 
     An organisation answers through its owners and administrators; a capability through its contact
@@ -134,7 +148,7 @@ def introduction_recipients(introduction: Introduction) -> list:
     return end_recipients(_end_field(introduction.kind, side), seeker if side == Side.SEEKER else provider)
 
 
-def _received_q(user) -> Q:
+def _received_q(user: User) -> Q:
     managed = Membership.objects.filter(user=user, role__in=MANAGER_ROLES).values("organisation")
     member_of = Membership.objects.filter(user=user).values("organisation")
     poster_is_member = Exists(
@@ -166,7 +180,7 @@ def _received_q(user) -> Q:
     )
 
 
-def _with_ends(introductions: QuerySet) -> QuerySet:
+def _with_ends(introductions: QuerySet[Introduction]) -> QuerySet[Introduction]:
     return introductions.select_related(
         "requester",
         "answered_by",
@@ -178,7 +192,7 @@ def _with_ends(introductions: QuerySet) -> QuerySet:
     )
 
 
-def introduction_list_received(*, user) -> QuerySet[Introduction]:
+def introduction_list_received(*, user: User | AnonymousUser) -> QuerySet[Introduction]:
     """Return the requests the person answers (or answered), newest first."""
     if not user.is_authenticated:
         return Introduction.objects.none()
@@ -187,14 +201,14 @@ def introduction_list_received(*, user) -> QuerySet[Introduction]:
     )
 
 
-def introduction_list_sent(*, user) -> QuerySet[Introduction]:
+def introduction_list_sent(*, user: User | AnonymousUser) -> QuerySet[Introduction]:
     """Return the requests the person made, newest first."""
     if not user.is_authenticated:
         return Introduction.objects.none()
     return _with_ends(Introduction.objects.filter(requester=user)).order_by("-created_at", "-pk")
 
 
-def introduction_role(user, introduction: Introduction) -> str | None:
+def introduction_role(user: User | AnonymousUser, introduction: Introduction) -> str | None:
     """Return "requester", "recipient" or None (the person has no business with the request)."""
     if not user.is_authenticated:
         return None
@@ -205,7 +219,7 @@ def introduction_role(user, introduction: Introduction) -> str | None:
     return None
 
 
-def introduction_for_detail(*, user, pk: int) -> tuple[Introduction, str] | None:
+def introduction_for_detail(*, user: User | AnonymousUser, pk: int) -> tuple[Introduction, str] | None:
     """Return the introduction with the person's role in it, or None when it is not theirs to see."""
     introduction = _with_ends(Introduction.objects.filter(pk=pk)).first()
     if introduction is None:
@@ -214,7 +228,7 @@ def introduction_for_detail(*, user, pk: int) -> tuple[Introduction, str] | None
     return (introduction, role) if role else None
 
 
-def introductions_by_key(*, keys) -> dict[str, Introduction]:
+def introductions_by_key(*, keys: Iterable[str]) -> dict[str, Introduction]:
     """Return the latest introduction of each pair in `keys` (one query, for a page of matches)."""
     latest: dict[str, Introduction] = {}
     for introduction in Introduction.objects.filter(key__in=list(keys)).order_by("created_at", "pk"):
@@ -222,7 +236,7 @@ def introductions_by_key(*, keys) -> dict[str, Introduction]:
     return latest
 
 
-def introduction_next_best(*, user, introduction: Introduction) -> Match | None:
+def introduction_next_best(*, user: User, introduction: Introduction) -> Match | None:
     """Return the best match of the same kind, for the same end, that the requester has not yet
     asked about or dismissed: what to try after a decline or an expiry."""
     if introduction.requester_id != user.pk:
@@ -240,11 +254,13 @@ def introduction_next_best(*, user, introduction: Introduction) -> Match | None:
 # -- Writes -----------------------------------------------------------------------------------
 
 
-def _notify(signal, introduction: Introduction) -> None:
+def _notify(signal: Signal, introduction: Introduction) -> None:
     transaction.on_commit(partial(signal.send, sender=Introduction, introduction=introduction))
 
 
-def _feedback(introduction: Introduction, *, side: str, event: str, actor=None, reason: str = "") -> None:
+def _feedback(
+    introduction: Introduction, *, side: str, event: str, actor: User | None = None, reason: str = ""
+) -> None:
     match = introduction.match if introduction.match_id else Match.objects.filter(key=introduction.key).first()
     feedback_record(
         key=introduction.key, kind=introduction.kind, side=side, event=event, match=match, actor=actor, reason=reason
@@ -252,7 +268,9 @@ def _feedback(introduction: Introduction, *, side: str, event: str, actor=None, 
 
 
 @transaction.atomic
-def introduction_request(*, user, match: Match, message: str = "", side: str | None = None, now=None) -> Introduction:
+def introduction_request(
+    *, user: User, match: Match, message: str = "", side: str | None = None, now: datetime | None = None
+) -> Introduction:
     """Return a new pending request from the person's side of `match` to the other side.
 
     Refuses (ValidationError) programs, matches the person dismissed, paused mentors, pairs already
@@ -264,7 +282,12 @@ def introduction_request(*, user, match: Match, message: str = "", side: str | N
         raise ValidationError(_("Programs are not introduced: apply through the program's own procedure."))
     if match.state_of(side) == MatchState.DISMISSED:
         raise ValidationError(_("You dismissed this match. Restore it before asking for an introduction."))
-    if match.kind == MatchKind.MENTORING and side == Side.SEEKER and match.mentor.is_paused:
+    if (
+        match.kind == MatchKind.MENTORING
+        and side == Side.SEEKER
+        and match.mentor is not None
+        and match.mentor.is_paused
+    ):
         raise ValidationError(_("This mentor is not taking requests at the moment."))
     if Relationship.objects.filter(key=match.key, status=RelationshipStatus.ACTIVE).exists():
         raise ValidationError(_("You are already in touch with them: see your introductions."))
@@ -299,7 +322,7 @@ def introduction_request(*, user, match: Match, message: str = "", side: str | N
     return introduction
 
 
-def _answerable(user, introduction: Introduction, now) -> Introduction:
+def _answerable(user: User, introduction: Introduction, now: datetime) -> Introduction:
     """Return the request locked for the answer, after checking it is pending and the person answers it."""
     locked = Introduction.objects.select_for_update(of=("self",)).select_related("match").get(pk=introduction.pk)
     if not any(person.pk == user.pk for person in introduction_recipients(locked)):
@@ -315,7 +338,7 @@ def _relationship_kind(kind: str) -> str:
     return MatchKind.MENTORING if kind == MatchKind.MENTORING else MatchKind.COLLABORATION
 
 
-def _check_mentor_capacity(mentor: MentorOffer, *, user) -> None:
+def _check_mentor_capacity(mentor: MentorOffer, *, user: User) -> None:
     # Locking the offer serialises two accepts racing for the last place.
     offer = MentorOffer.objects.select_for_update().get(pk=mentor.pk)
     active = Relationship.objects.filter(
@@ -338,7 +361,7 @@ def _check_mentor_capacity(mentor: MentorOffer, *, user) -> None:
 
 
 @transaction.atomic
-def introduction_accept(*, user, introduction: Introduction, now=None) -> Relationship:
+def introduction_accept(*, user: User, introduction: Introduction, now: datetime | None = None) -> Relationship:
     """Return the relationship started by accepting the request; both sides' contacts are now shared.
 
     A mentor at capacity (active mentoring relationships) is refused and nothing changes.
@@ -349,6 +372,7 @@ def introduction_accept(*, user, introduction: Introduction, now=None) -> Relati
     if seeker is None or provider is None:
         raise ValidationError(_("One side of this match no longer exists."))
     if introduction.kind == MatchKind.MENTORING:
+        assert isinstance(provider, MentorOffer), "a mentoring pair's provider is a mentor offer (ENDS)"
         _check_mentor_capacity(provider, user=user)
     introduction.status = IntroductionStatus.ACCEPTED
     introduction.answered_by = user
@@ -356,6 +380,7 @@ def introduction_accept(*, user, introduction: Introduction, now=None) -> Relati
     introduction.save(update_fields=["status", "answered_by", "answered_at"])
     ends = {_end_field(introduction.kind, Side.SEEKER): seeker, _end_field(introduction.kind, Side.PROVIDER): provider}
     if introduction.kind == MatchKind.NEED:
+        assert isinstance(seeker, Need), "a need pair's seeker is a need (ENDS)"
         ends["organisation"] = seeker.organisation
     relationship = Relationship.objects.create(
         kind=_relationship_kind(introduction.kind),
@@ -373,7 +398,9 @@ def introduction_accept(*, user, introduction: Introduction, now=None) -> Relati
 
 
 @transaction.atomic
-def introduction_decline(*, user, introduction: Introduction, reason: str = "", now=None) -> Introduction:
+def introduction_decline(
+    *, user: User, introduction: Introduction, reason: str = "", now: datetime | None = None
+) -> Introduction:
     """Return the request declined, with the optional reason the requester will read."""
     now = now or timezone.now()
     introduction = _answerable(user, introduction, now)
@@ -394,7 +421,7 @@ def introduction_decline(*, user, introduction: Introduction, reason: str = "", 
     return introduction
 
 
-def introductions_expire(*, now=None) -> int:
+def introductions_expire(*, now: datetime | None = None) -> int:
     """Expire the requests left unanswered past their date; return how many. Safe to run twice."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -415,7 +442,7 @@ def introductions_expire(*, now=None) -> int:
     return len(expired)
 
 
-def relationship_sides(user, relationship: Relationship) -> set[str]:
+def relationship_sides(user: User, relationship: Relationship) -> set[str]:
     """Return the sides the person has in a relationship (the same rules as on its match)."""
     kind = relationship.key.split(":", 1)[0]
     return sides_for_ends(
@@ -429,7 +456,7 @@ def relationship_sides(user, relationship: Relationship) -> set[str]:
 
 
 @transaction.atomic
-def relationship_update_status(*, user, relationship: Relationship, status: str) -> Relationship:
+def relationship_update_status(*, user: User, relationship: Relationship, status: str) -> Relationship:
     """Return the relationship with its new status (active, completed, funded, ended), set by a party to it."""
     sides = relationship_sides(user, relationship)
     if not sides:

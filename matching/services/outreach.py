@@ -6,15 +6,22 @@ profiles as they are now, so an organisation whose profile changed since cannot 
 list (or export, or invitation) when it no longer meets the program's hard criteria.
 """
 
+from __future__ import annotations
+
 import html
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from ecosystem.imports.services import ExportFile
@@ -32,6 +39,9 @@ from matching.selectors import outreach_list_for, score_scales
 from matching.services.feedback import match_feedback_record
 from matching.signals import program_invitation_sent
 from matching.strength import strength
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +62,9 @@ class OutreachRow:
 
     @property
     def organisation(self) -> Organisation:
-        return self.match.organisation
+        organisation = self.match.organisation
+        assert organisation is not None, "a funding match's seeker is an organisation (match_ends_fit_kind)"
+        return organisation
 
     @property
     def score(self) -> float:
@@ -64,16 +76,13 @@ class OutreachRow:
         return [result.criterion for result in self.verdict.unknown]
 
 
-def outreach_programs_for(*, user):
+def outreach_programs_for(*, user: User) -> QuerySet[Program]:
     """Return the programs whose outreach lists the person may see: those of the agencies they manage."""
-    return (
-        Program.objects.filter(agency__in=program_agencies_for(user))
-        .select_related("agency")
-        .order_by("-live", "closes_at", "title")
-    )
+    agencies = program_agencies_for(user)
+    return Program.objects.filter(agency__in=agencies).select_related("agency").order_by("-live", "closes_at", "title")
 
 
-def outreach_require(*, user, program: Program) -> None:
+def outreach_require(*, user: User, program: Program) -> None:
     """Raise PermissionDenied unless the person manages the program's agency."""
     if not can_manage_programs(user, program.agency):
         raise PermissionDenied
@@ -96,11 +105,13 @@ def outreach_rows_for(*, program: Program) -> list[OutreachRow]:
     invited = dict(
         ProgramInvitation.objects.filter(program=program).values_list("organisation_id", "created_at").order_by()
     )
-    rows = []
+    rows: list[OutreachRow] = []
     for match in matches:
-        verdict = eligibility.evaluate(criteria, applicant_for(match.organisation))
+        organisation = match.organisation
+        assert organisation is not None, "a funding match's seeker is an organisation (match_ends_fit_kind)"
+        verdict = eligibility.evaluate(criteria, applicant_for(organisation))
         if verdict.eligible:
-            rows.append(OutreachRow(len(rows) + 1, match, verdict, invited.get(match.organisation_id)))
+            rows.append(OutreachRow(len(rows) + 1, match, verdict, invited.get(organisation.pk)))
     return rows
 
 
@@ -119,7 +130,7 @@ class InvitationsSent:
 
 @transaction.atomic
 def program_invitations_send(
-    *, user, program: Program, organisation_ids: list[int], message: str = ""
+    *, user: User, program: Program, organisation_ids: list[int], message: str = ""
 ) -> InvitationsSent:
     """Return the invitations to apply created for these organisations (and those invited before).
 
@@ -139,7 +150,8 @@ def program_invitations_send(
             {"organisations": _("Some of the chosen organisations are no longer in the list. Reload and try again.")}
         )
     message = message.strip()
-    created, already = [], []
+    created: list[ProgramInvitation] = []
+    already: list[Organisation] = []
     for pk in wanted:
         row = listed[pk]
         invitation, is_new = ProgramInvitation.objects.get_or_create(
@@ -150,9 +162,7 @@ def program_invitations_send(
             continue
         created.append(invitation)
         match_feedback_record(match=row.match, side=Side.PROVIDER, event=FeedbackEvent.INVITED, actor=user)
-        transaction.on_commit(
-            lambda invitation=invitation: program_invitation_sent.send(sender=ProgramInvitation, invitation=invitation)
-        )
+        transaction.on_commit(partial(program_invitation_sent.send, sender=ProgramInvitation, invitation=invitation))
     logger.info(
         "program invitations sent",
         extra={"program": program.pk, "user": user.pk, "invited": len(created), "invited_before": len(already)},
@@ -168,7 +178,7 @@ def reason_renderer(rows: list[OutreachRow]) -> ReasonRenderer:
     return ReasonRenderer.for_matches(row.match for row in rows)
 
 
-def reason_sentences(renderer: ReasonRenderer, row: OutreachRow) -> list:
+def reason_sentences(renderer: ReasonRenderer, row: OutreachRow) -> list[SafeString]:
     """Return why the organisation fits, as HTML-safe sentences in the active language (officer's side).
 
     The criteria reasons stored at the last recompute are left out: the list checks the criteria
@@ -178,11 +188,13 @@ def reason_sentences(renderer: ReasonRenderer, row: OutreachRow) -> list:
     return renderer.sentences(reasons, side=Side.PROVIDER)
 
 
-def _plain(sentence) -> str:
+def _plain(sentence: str) -> str:
     return html.unescape(strip_tags(str(sentence)))
 
 
-def outreach_export(*, user, program: Program, file_format: str, absolute_url=str) -> ExportFile:
+def outreach_export(
+    *, user: User, program: Program, file_format: str, absolute_url: Callable[[str], str] = str
+) -> ExportFile:
     """Return the outreach list as a CSV or .xlsx file: the same rows, in the same order, as the page.
 
     `absolute_url` turns a path into a full address (the view passes `request.build_absolute_uri`).
