@@ -6,12 +6,15 @@ not: a dismissed or saved match keeps its row (and its state) across recomputes,
 action is also written to the feedback log the engine learns from.
 """
 
+from typing import TypeAlias
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ecosystem.fields import MESSAGE_MAX_LENGTH, CappedTextField, OneLineCharField
+from ecosystem.models import Capability, MentorOffer, Need, Organisation, Program
 
 
 class MatchKind(models.TextChoices):
@@ -40,6 +43,15 @@ ENDS: dict[str, tuple[str, str]] = {
     MatchKind.COLLABORATION: ("organisation", "capability"),
     MatchKind.MENTORING: ("organisation", "mentor"),
     MatchKind.NEED: ("need", "capability"),
+}
+# The model behind each end field: one pair's end is one of these.
+MatchEnd: TypeAlias = Organisation | Need | Program | Capability | MentorOffer
+END_MODELS: dict[str, type[MatchEnd]] = {
+    "organisation": Organisation,
+    "need": Need,
+    "program": Program,
+    "capability": Capability,
+    "mentor": MentorOffer,
 }
 
 

@@ -9,9 +9,8 @@ from collections import defaultdict
 
 from accounts.export.common import described, iso
 from accounts.export.registry import personal_data
-from matching.models import ENDS, FeedbackEvent, Introduction, MatchFeedback, Side
+from matching.models import END_MODELS, ENDS, FeedbackEvent, Introduction, MatchFeedback, Side
 from matching.services.introductions import (
-    END_MODELS,
     introduction_ends,
     introduction_list_received,
     introduction_list_sent,

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from ecosystem.models import Membership
 from ecosystem.selectors.programs import applicant_for, program_list_open
 from kernel import eligibility
-from matching.models import ENDS, Introduction, IntroductionStatus, Match, MatchKind, MatchState, Side
+from matching.models import END_MODELS, ENDS, Introduction, IntroductionStatus, Match, MatchKind, MatchState, Side
 from matching.selectors import match_list_for
 from matching.services.introductions import introduction_list_received
 from notifications.models import DIGEST, Delivery, DeliveryStatus, DigestFrequency, Suppression
@@ -152,14 +152,12 @@ class DigestBatch:
 
     def ends(self, wanted: list[tuple[str, int]]) -> dict[tuple[str, int], object]:
         """Return the matches' other ends by (field, id), reading only those not read before in this batch."""
-        from django.apps import apps
-
         missing: dict[str, set[int]] = defaultdict(set)
         for field, pk in wanted:
             if (field, pk) not in self._ends:
                 missing[field].add(pk)
         for field, ids in missing.items():
-            objects = apps.get_model(END_MODELS[field]).objects.filter(pk__in=ids)
+            objects = END_MODELS[field].objects.filter(pk__in=ids)
             if field == "mentor":
                 objects = objects.select_related("user")
             elif field == "need" or field == "capability":
@@ -177,13 +175,6 @@ class DigestBatch:
 
 
 # What a person is shown of a match: the provider for a seeker, the seeker for a provider.
-END_MODELS = {
-    "program": "ecosystem.Program",
-    "capability": "ecosystem.Capability",
-    "mentor": "ecosystem.MentorOffer",
-    "organisation": "ecosystem.Organisation",
-    "need": "ecosystem.Need",
-}
 MATCH_FIELDS = ("pk", "key", "kind", "reasons", "viewer_side", *(f"{field}_id" for field in END_MODELS))
 
 

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from functools import partial
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -27,13 +27,15 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ecosystem.models import Capability, Membership, MentorOffer, Need, Organisation, Program
+from ecosystem.models import Capability, Membership, MentorOffer, Need, Organisation
 from matching.models import (
+    END_MODELS,
     ENDS,
     FeedbackEvent,
     Introduction,
     IntroductionStatus,
     Match,
+    MatchEnd,
     MatchKind,
     MatchState,
     Relationship,
@@ -54,15 +56,6 @@ logger = logging.getLogger(__name__)
 
 # Programs are applied to through their own procedure; the other kinds are met through an introduction.
 INTRODUCIBLE_KINDS = (MatchKind.COLLABORATION, MatchKind.MENTORING, MatchKind.NEED)
-# One end of a pair: the model named by its field in ENDS.
-MatchEnd: TypeAlias = Organisation | Need | Program | Capability | MentorOffer
-END_MODELS: dict[str, type[MatchEnd]] = {
-    "organisation": Organisation,
-    "need": Need,
-    "program": Program,
-    "capability": Capability,
-    "mentor": MentorOffer,
-}
 MESSAGE_MAX_LENGTH = Introduction._meta.get_field("message").max_length
 REASON_MAX_LENGTH = Introduction._meta.get_field("decline_reason").max_length
 
