@@ -217,3 +217,30 @@ class MoveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = cohort.startups.all()
         self.fields["mentor"].queryset = cohort.mentors.all()
+
+
+# -- Outreach ----------------------------------------------------------------------------------------
+
+
+class InviteForm(forms.Form):
+    organisations = forms.TypedMultipleChoiceField(
+        label=gettext_lazy("Organisations"),
+        coerce=int,
+        error_messages={
+            "required": gettext_lazy("Choose at least one organisation to invite."),
+            "invalid_choice": gettext_lazy(
+                "Some of the chosen organisations are no longer in the list. Reload and try again."
+            ),
+        },
+    )
+    message = forms.CharField(
+        label=gettext_lazy("Message (optional)"),
+        max_length=MESSAGE_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Sent with the invitation, for example what the program could do for them."),
+    )
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].choices = [(row.organisation.pk, row.organisation.name) for row in rows]

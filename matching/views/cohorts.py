@@ -10,15 +10,15 @@ published cohort; its refusals come back as messages on the page.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import two_factor_required
-from ecosystem.models import Organisation
 from matching.forms import CohortForm, MoveForm
 from matching.models import Cohort, CohortStatus
+from matching.selectors import cohort_get, cohort_unassigned
 from matching.services import cohorts as services
 from matching.views.outreach import managed_program
 
@@ -32,7 +32,10 @@ def _program(request, slug):
 
 def _cohort(request, slug, pk) -> Cohort:
     program = _program(request, slug)
-    return get_object_or_404(Cohort.objects.select_related("program__agency"), pk=pk, program=program)
+    cohort = cohort_get(program=program, pk=pk)
+    if cohort is None:
+        raise Http404
+    return cohort
 
 
 def _tell(request, error: ValidationError) -> None:
@@ -129,8 +132,7 @@ def cohort_detail(request, slug, pk):
     taken = {mentor.pk: 0 for mentor in mentors}
     for pair in pairs:
         taken[pair.mentor_id] = taken.get(pair.mentor_id, 0) + 1
-    unassigned_ids = cohort.report.get("unassigned", [])
-    unassigned = list(Organisation.objects.filter(pk__in=unassigned_ids).order_by("name"))
+    unassigned = cohort_unassigned(cohort=cohort)
     return render(
         request,
         "matching/cohort_detail.html",

@@ -10,15 +10,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matching.contacts import may_see_contact
 from matching.forms import BOXES, BoxForm, DeclineForm, RelationshipStatusForm
-from matching.models import IntroductionStatus, Relationship
+from matching.models import IntroductionStatus
 from matching.presenters import match_cards
+from matching.selectors import relationship_get
 from matching.services import introductions as services
 
 PAGE_SIZE = 20
@@ -139,10 +140,8 @@ def introduction_decline(request, pk):
 @login_required
 @require_POST
 def relationship_status(request, pk):
-    relationship = get_object_or_404(
-        Relationship.objects.select_related("need", "capability", "mentor", "introduction"), pk=pk
-    )
-    if not services.relationship_sides(request.user, relationship):
+    relationship = relationship_get(pk=pk)
+    if relationship is None or not services.relationship_sides(request.user, relationship):
         raise Http404
     form = RelationshipStatusForm(request.POST)
     if form.is_valid():

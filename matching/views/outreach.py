@@ -6,7 +6,6 @@ anyone else signed in the program's outreach does not exist (404), so nothing ab
 program leaks. Anonymous visitors are sent to sign in first.
 """
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -14,17 +13,16 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import two_factor_required
-from ecosystem.fields import MESSAGE_MAX_LENGTH
 from ecosystem.imports.tables import CONTENT_TYPES
 from ecosystem.models import Program
-from ecosystem.permissions import can_manage_programs
 from ecosystem.views.program_eligibility import CRITERION_LABELS
+from matching.forms import InviteForm
 from matching.models import MatchKind
-from matching.selectors import score_scales
+from matching.selectors import managed_program_get, score_scales
 from matching.services.cohorts import COHORT_PROGRAM_KINDS
 from matching.services.outreach import (
     outreach_export,
@@ -40,39 +38,10 @@ PAGE_SIZE = 25
 PROGRAMS_PAGE_SIZE = 50
 
 
-class InviteForm(forms.Form):
-    organisations = forms.TypedMultipleChoiceField(
-        label=gettext_lazy("Organisations"),
-        coerce=int,
-        error_messages={
-            "required": gettext_lazy("Choose at least one organisation to invite."),
-            "invalid_choice": gettext_lazy(
-                "Some of the chosen organisations are no longer in the list. Reload and try again."
-            ),
-        },
-    )
-    message = forms.CharField(
-        label=gettext_lazy("Message (optional)"),
-        max_length=MESSAGE_MAX_LENGTH,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("Sent with the invitation, for example what the program could do for them."),
-    )
-
-    def __init__(self, *args, rows, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organisations"].choices = [(row.organisation.pk, row.organisation.name) for row in rows]
-
-
 def managed_program(request, slug: str) -> Program:
     """Return the program if the person manages its agency; 404 otherwise, so its existence is not told."""
-    program = (
-        Program.objects.select_related("agency")
-        .prefetch_related("eligible_stages", "eligible_sectors", "eligible_locations")
-        .filter(slug=slug)
-        .first()
-    )
-    if program is None or not can_manage_programs(request.user, program.agency):
+    program = managed_program_get(user=request.user, slug=slug)
+    if program is None:
         raise Http404
     return program
 
