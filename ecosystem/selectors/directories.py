@@ -23,6 +23,7 @@ from ecosystem.models import (
     Membership,
     MentorOffer,
     Need,
+    Organisation,
     Program,
     Sector,
     Stage,
@@ -323,6 +324,27 @@ def startup_profile_for_detail(*, user: AnyUser, slug: str) -> StartupProfile | 
         .filter(organisation__slug=slug)
         .first()
     )
+
+
+def startup_profile_of(*, organisation: Organisation) -> StartupProfile:
+    """Return the organisation's startup profile, or a new unsaved one for it to fill in."""
+    stored = StartupProfile.objects.filter(organisation=organisation).first()
+    return stored or StartupProfile(organisation=organisation)
+
+
+def mentor_offer_of(*, user: User) -> MentorOffer:
+    """Return the person's mentor offer, or a new unsaved one for them to fill in."""
+    return MentorOffer.objects.filter(user=user).first() or MentorOffer(user=user)
+
+
+def capability_get(*, pk: int) -> Capability:
+    """Return the stored capability with its organisation, whoever may see it (for writes)."""
+    return Capability.objects.select_related("organisation").get(pk=pk)
+
+
+def need_get(*, pk: int) -> Need:
+    """Return the stored need with its organisation, whoever may see it (for writes)."""
+    return Need.objects.select_related("organisation").get(pk=pk)
 
 
 def capability_for_detail(*, user: AnyUser, pk: int) -> Capability | None:

@@ -5,6 +5,8 @@ permissions again. Something the person may not see is a 404; something they may
 edit is a 403.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from ecosystem import completeness
 from ecosystem.forms_profiles import CapabilityForm, MentorOfferForm, NeedForm, StartupProfileForm
-from ecosystem.models import Capability, MentorOffer, Need, Organisation, StartupProfile
+from ecosystem.models import Capability, Need, Organisation
 from ecosystem.permissions import (
     OrgAction,
     can,
@@ -44,6 +46,27 @@ def _save(form, write):
     return None
 
 
+def _saved_redirect(request, form, write, success: str):
+    """On a valid POST, save through `write` and redirect to what was saved; otherwise None."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    saved = _save(form, write)
+    if not saved:
+        return None
+    messages.success(request, success)
+    return redirect(saved)
+
+
+def _with_organisation(create):
+    """Adapt a service that takes the form's chosen organisation apart from the other fields."""
+
+    def write(data):
+        organisation = data.pop("organisation")
+        return create(organisation=organisation, data=data)
+
+    return write
+
+
 def _render_form(request, form, *, title: str, meter, item=None, intro: str = "", status: int = 200):
     public_url = item.get_absolute_url() if item is not None and item.pk else None
     return render(
@@ -68,19 +91,17 @@ def startup_profile_edit(request, slug):
         raise Http404
     if not can_edit_startup_profile(request.user, organisation):
         raise PermissionDenied
-    profile = StartupProfile.objects.filter(organisation=organisation).first() or StartupProfile(
-        organisation=organisation
-    )
+    profile = selectors.startup_profile_of(organisation=organisation)
     meter = completeness.startup_profile_completeness(profile)
     form = StartupProfileForm(request.POST or None, request.FILES or None, instance=profile)
-    if request.method == "POST" and form.is_valid():
-        saved = _save(
-            form,
-            lambda data: services.startup_profile_save(user=request.user, organisation=organisation, data=data),
-        )
-        if saved:
-            messages.success(request, _("The startup profile has been saved."))
-            return redirect(saved)
+    done = _saved_redirect(
+        request,
+        form,
+        lambda data: services.startup_profile_save(user=request.user, organisation=organisation, data=data),
+        _("The startup profile has been saved."),
+    )
+    if done:
+        return done
     return _render_form(
         request,
         form,
@@ -94,16 +115,10 @@ def startup_profile_edit(request, slug):
 @login_required
 def capability_create(request):
     form = CapabilityForm(request.POST or None, organisations=organisation_list_for_capabilities(user=request.user))
-    if request.method == "POST" and form.is_valid():
-
-        def write(data):
-            organisation = data.pop("organisation")
-            return services.capability_create(user=request.user, organisation=organisation, data=data)
-
-        capability = _save(form, write)
-        if capability:
-            messages.success(request, _("Your capability has been published."))
-            return redirect(capability)
+    write = _with_organisation(partial(services.capability_create, user=request.user))
+    done = _saved_redirect(request, form, write, _("Your capability has been published."))
+    if done:
+        return done
     return _render_form(
         request,
         form,
@@ -126,32 +141,27 @@ def capability_edit(request, pk):
         instance=capability,
         organisations=organisation_list_for_capabilities(user=request.user),
     )
-    if request.method == "POST" and form.is_valid():
 
-        def write(data):
-            organisation = data.pop("organisation")
-            fresh = Capability.objects.select_related("organisation").get(pk=capability.pk)
-            return services.capability_update(
-                user=request.user, capability=fresh, organisation=organisation, data=data
-            )
+    def update(*, organisation, data):
+        # The service compares against the stored row, not the instance the form has already changed.
+        stored = selectors.capability_get(pk=pk)
+        return services.capability_update(user=request.user, capability=stored, organisation=organisation, data=data)
 
-        saved = _save(form, write)
-        if saved:
-            messages.success(request, _("The capability has been saved."))
-            return redirect(saved)
+    done = _saved_redirect(request, form, _with_organisation(update), _("The capability has been saved."))
+    if done:
+        return done
     return _render_form(request, form, title=_("Edit capability"), meter=meter, item=capability)
 
 
 @login_required
 def mentor_offer_edit(request):
-    offer = MentorOffer.objects.filter(user=request.user).first() or MentorOffer(user=request.user)
+    offer = selectors.mentor_offer_of(user=request.user)
     meter = completeness.mentor_offer_completeness(offer)
     form = MentorOfferForm(request.POST or None, instance=offer)
-    if request.method == "POST" and form.is_valid():
-        saved = _save(form, lambda data: services.mentor_offer_save(user=request.user, data=data))
-        if saved:
-            messages.success(request, _("Your mentor offer has been saved."))
-            return redirect(saved)
+    write = partial(services.mentor_offer_save, user=request.user)
+    done = _saved_redirect(request, form, lambda data: write(data=data), _("Your mentor offer has been saved."))
+    if done:
+        return done
     return _render_form(
         request,
         form,
@@ -165,7 +175,9 @@ def mentor_offer_edit(request):
 @login_required
 @require_POST
 def mentor_offer_pause(request):
-    offer = get_object_or_404(MentorOffer, user=request.user)
+    offer = selectors.mentor_offer_of(user=request.user)
+    if not offer.pk:
+        raise Http404
     if not can_edit_mentor_offer(request.user, offer):
         raise PermissionDenied
     paused = request.POST.get("paused") == "1"
@@ -186,16 +198,10 @@ def need_create(request):
     if not organisations.exists():
         return render(request, "ecosystem/profiles/need_no_organisation.html", status=403)
     form = NeedForm(request.POST or None, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-
-        def write(data):
-            organisation = data.pop("organisation")
-            return services.need_create(user=request.user, organisation=organisation, data=data)
-
-        need = _save(form, write)
-        if need:
-            messages.success(request, _("Your need has been published."))
-            return redirect(need)
+    write = _with_organisation(partial(services.need_create, user=request.user))
+    done = _saved_redirect(request, form, write, _("Your need has been published."))
+    if done:
+        return done
     return _render_form(
         request,
         form,
@@ -214,10 +220,12 @@ def need_edit(request, pk):
         raise PermissionDenied
     meter = completeness.need_completeness(need)
     form = NeedForm(request.POST or None, instance=need, organisations=Organisation.objects.none())
-    if request.method == "POST" and form.is_valid():
-        fresh = Need.objects.select_related("organisation").get(pk=need.pk)
-        saved = _save(form, lambda data: services.need_update(user=request.user, need=fresh, data=data))
-        if saved:
-            messages.success(request, _("The need has been saved."))
-            return redirect(saved)
+
+    def update(data):
+        # The service compares against the stored row, not the instance the form has already changed.
+        return services.need_update(user=request.user, need=selectors.need_get(pk=pk), data=data)
+
+    done = _saved_redirect(request, form, update, _("The need has been saved."))
+    if done:
+        return done
     return _render_form(request, form, title=_("Edit need"), meter=meter, item=need)
