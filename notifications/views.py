@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.paginator import Paginator
@@ -15,7 +14,7 @@ from notifications import kinds, services, tokens
 from notifications.delivery import localized_path
 from notifications.forms import PreferencesForm
 from notifications.models import DIGEST, NotificationKind
-from notifications.selectors import notification_list_for
+from notifications.selectors import link_holder_get, notification_list_for
 
 PAGE_SIZE = 20
 
@@ -73,7 +72,7 @@ def unsubscribe(request, token):
         user_id, scope = tokens.unsubscribe_read(token)
     except signing.BadSignature:
         return _bad_link(request)
-    person = get_user_model().objects.filter(pk=user_id).first()
+    person = link_holder_get(pk=user_id, active_only=False)
     if person is None:
         return _bad_link(request)
     if request.method == "POST":
@@ -97,7 +96,7 @@ def not_relevant(request, token):
         user_id, match_id, side = tokens.not_relevant_read(token)
     except signing.BadSignature:
         return _bad_link(request)
-    person = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    person = link_holder_get(pk=user_id, active_only=True)
     if person is None:
         return _bad_link(request)
     if request.method == "POST":

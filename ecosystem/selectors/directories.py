@@ -332,6 +332,10 @@ def startup_profile_of(*, organisation: Organisation) -> StartupProfile:
     return stored or StartupProfile(organisation=organisation)
 
 
+def startup_profile_exists(*, organisation: Organisation) -> bool:
+    return StartupProfile.objects.filter(organisation=organisation).exists()
+
+
 def mentor_offer_of(*, user: User) -> MentorOffer:
     """Return the person's mentor offer, or a new unsaved one for them to fill in."""
     return MentorOffer.objects.filter(user=user).first() or MentorOffer(user=user)

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ecosystem.forms_profiles import HideForm
-from ecosystem.models import Organisation, StartupProfile
+from ecosystem.models import Organisation
 from ecosystem.permissions import can_moderate_content
+from ecosystem.selectors import directories as selectors
 from ecosystem.services import moderation as services
 
 
@@ -24,7 +25,7 @@ def _content(kind: str, pk: int):
 
 def _page_of(content) -> str:
     # A startup is moderated through its organisation but lives on its startup page.
-    if isinstance(content, Organisation) and StartupProfile.objects.filter(organisation=content).exists():
+    if isinstance(content, Organisation) and selectors.startup_profile_exists(organisation=content):
         return reverse("ecosystem:startup_detail", kwargs={"slug": content.slug})
     return content.get_absolute_url()
 
