@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Self, TypeAlias
+from typing import TYPE_CHECKING, Any, Self, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -53,6 +53,9 @@ class Profile:
 FACTS = ("sectors", "technologies", "location")
 # The parts of a pair's score, as `ProfileMatcher.components` returns them.
 COMPONENTS = ("words", "meaning", *FACTS)
+# Closeness in meaning below this is float32 rounding, not a signal (dense rows of unrelated texts
+# are orthogonal only up to ~1e-7): counted as nothing, so no pair matches on noise alone.
+MEANING_NOISE = 1e-4
 
 # (left needs, left offers, right needs, right offers): TF-IDF rows (CSR), or meaning rows (dense).
 TextRows: TypeAlias = tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]
@@ -174,6 +177,7 @@ class ProfileMatcher(BaseEstimator):  # type: ignore[misc]  # scikit-learn ships
         self.n_facts_ = left_facts.shape[1]
         share = self.semantic_share if self.meaning_ is not None else 0.0
         weight = self.text_weight * (1.0 - share)
+        self.meaning_floor_ = MEANING_NOISE * self.text_weight * share
         if self.meaning_ is not None:
             # The needs side carries the weight, as for words: one product per direction.
             left_needs, left_offers, right_needs, right_offers = self.meaning_
@@ -217,7 +221,11 @@ class ProfileMatcher(BaseEstimator):  # type: ignore[misc]  # scikit-learn ships
             return fits
         fits = fits.toarray() if is_sparse(fits) else np.asarray(fits)
         closeness = getattr(self, left_name)[start:stop] @ getattr(self, right_name).T
-        return fits + np.maximum(closeness, 0.0)
+        return fits + self._meaning_above_noise(closeness)
+
+    def _meaning_above_noise(self, closeness: np.ndarray | np.floating[Any]) -> np.ndarray:
+        """Return the (weighted) closeness in meaning, with noise and negative closeness as 0."""
+        return np.where(closeness > self.meaning_floor_, closeness, 0.0)
 
     def _blend(
         self, forward: np.ndarray, backward: np.ndarray, silent_left: np.ndarray, silent_right: np.ndarray
@@ -329,8 +337,8 @@ class ProfileMatcher(BaseEstimator):  # type: ignore[misc]  # scikit-learn ships
         forward = (self.left_needs_[left] @ self.right_offers_[right].T).toarray()[0, 0]
         backward = (self.right_needs_[right] @ self.left_offers_[left].T).toarray()[0, 0]
         if self.meaning_ is not None:
-            forward += max(float(self.left_needs_meaning_[left] @ self.right_offers_meaning_[right]), 0.0)
-            backward += max(float(self.left_offers_meaning_[left] @ self.right_needs_meaning_[right]), 0.0)
+            forward += self._meaning_above_noise(self.left_needs_meaning_[left] @ self.right_offers_meaning_[right])
+            backward += self._meaning_above_noise(self.left_offers_meaning_[left] @ self.right_needs_meaning_[right])
         combined = self._combine(left, left + 1, self.left_needs_[left] @ self.right_offers_.T)
         combined = (combined.toarray() if is_sparse(combined) else combined)[0, right]
         return float(combined), float(forward), float(backward)
@@ -351,7 +359,8 @@ class ProfileMatcher(BaseEstimator):  # type: ignore[misc]  # scikit-learn ships
         meaning = np.zeros(len(rows), dtype=np.float32)
         if self.meaning_ is not None:
             fits = [_row_dots(self.meaning_[a][rows], self.meaning_[b][cols]) for _, _, a, b in directions]
-            meaning = np.maximum(np.mean(fits, axis=0), 0.0)
+            meaning = np.mean(fits, axis=0)
+            meaning = np.where(meaning > MEANING_NOISE, meaning, 0.0)
         left_facts, right_facts = self.fact_rows_
         facts = [_row_dots(left_facts[name][rows], right_facts[name][cols]) for name in FACTS]
         return np.column_stack([words, meaning, *facts]).astype(np.float32)
