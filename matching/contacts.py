@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from matching.models import Introduction, IntroductionStatus, MatchKind, Relationship, Side
 from matching.presenters import MatchCard, match_cards
-from matching.selectors import match_list_for
+from matching.selectors.matches import match_list_for
 
 # The side a visitor asks from, by the item whose page they look at: a capability or a mentor
 # offer is the provider of its matches, a need the seeker.

@@ -18,7 +18,7 @@ from ecosystem.forms_directories import DirectoryFilterForm, TaxonomyChoiceField
 from ecosystem.models import MentorOffer, Organisation, Sector
 from ecosystem.templatetags.directory_tags import public_name
 from matching.models import MatchKind, RelationshipStatus, Side
-from matching.services import cohorts as cohort_services
+from matching.selectors import programs as program_selectors
 
 # -- "My matches" ----------------------------------------------------------------------------------
 
@@ -185,14 +185,14 @@ class CohortForm(forms.Form):
         chosen_mentors = _ids(getter("mentors"))
         startup_search = str(source.get("startup_search") or "")[:100]
         mentor_search = str(source.get("mentor_search") or "").strip()[:100]
-        suggested = cohort_services.startup_suggestions(program=program, search=startup_search, limit=SUGGESTED)
+        suggested = program_selectors.startup_suggestions(program=program, search=startup_search, limit=SUGGESTED)
         self.fields["startups"].queryset = (
-            cohort_services.startup_candidates()
+            program_selectors.startup_candidates()
             .filter(Q(pk__in=suggested.values("pk")) | Q(pk__in=chosen_startups))
-            .annotate(fit=cohort_services.program_fit(program=program))
+            .annotate(fit=program_selectors.program_fit(program=program))
             .order_by("name", "pk")
         )
-        mentors = cohort_services.mentor_pool()
+        mentors = program_selectors.mentor_pool()
         if mentor_search:
             found = Q(user__display_name__icontains=mentor_search) | Q(headline__icontains=mentor_search)
             found |= Q(expertise__icontains=mentor_search)

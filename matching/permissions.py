@@ -1,6 +1,6 @@
 """From which side a person looks at a match: the one place services and views ask.
 
-`viewer_sides` answers for one match with the same conditions as `matching.selectors.seeker_q`
+`viewer_sides` answers for one match with the same conditions as `matching.selectors.matches.seeker_q`
 and `provider_q` (which answer for many in SQL): the seeker side belongs to the members of the
 match's organisation (or of the organisation that posted the need), the provider side to whoever
 posted the capability, its contact person and the members of its organisation, and to the mentor.

@@ -10,7 +10,7 @@ from collections import defaultdict
 from accounts.export.common import described, iso
 from accounts.export.registry import personal_data
 from matching.models import END_MODELS, ENDS, FeedbackEvent, Introduction, MatchFeedback, Side
-from matching.services.introductions import (
+from matching.selectors.introductions import (
     introduction_ends,
     introduction_list_received,
     introduction_list_sent,

@@ -11,7 +11,8 @@ from ecosystem.views.program_eligibility import checklists_for
 from matching.models import ENDS, IntroductionStatus, Match, MatchKind, MatchState, Side
 from matching.permissions import membership_roles
 from matching.reasons import ReasonRenderer
-from matching.selectors import score_scales
+from matching.selectors.introductions import introductions_by_key
+from matching.selectors.matches import score_scales
 from matching.services import introductions as introduction_services
 from matching.strength import strength
 
@@ -74,7 +75,7 @@ def match_cards(*, user, matches) -> list[MatchCard]:
     matches = list(matches)
     renderer = ReasonRenderer.for_matches(matches)
     scales = score_scales() if matches else {}
-    introductions = introduction_services.introductions_by_key(keys=[match.key for match in matches])
+    introductions = introductions_by_key(keys=[match.key for match in matches])
     remember_roles(user, membership_roles(user))
     cards = []
     for match in matches:

@@ -20,8 +20,8 @@ from ecosystem.models import Membership
 from ecosystem.selectors.programs import applicant_for, program_list_open
 from kernel import eligibility
 from matching.models import END_MODELS, ENDS, Introduction, IntroductionStatus, Match, MatchKind, MatchState, Side
-from matching.selectors import match_list_for
-from matching.services.introductions import introduction_list_received
+from matching.selectors.introductions import introduction_list_received
+from matching.selectors.matches import match_list_for
 from notifications.models import DIGEST, Delivery, DeliveryStatus, DigestFrequency, Suppression
 from notifications.reasons import reason_lines
 from notifications.tokens import not_relevant_token

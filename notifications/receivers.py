@@ -16,8 +16,8 @@ from wagtail.signals import task_rejected, workflow_approved, workflow_rejected
 
 from ecosystem.models import Invitation, Membership, Program, Role
 from matching import signals
-from matching.services.introductions import introduction_ends_by_role
-from matching.services.introductions import introduction_recipients as matching_recipients
+from matching.selectors.introductions import introduction_ends_by_role
+from matching.selectors.introductions import introduction_recipients as matching_recipients
 from notifications.models import NotificationKind
 from notifications.services import notification_create
 

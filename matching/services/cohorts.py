@@ -17,12 +17,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecosystem.models import MentorOffer, Organisation, Program, ProgramKind
-from ecosystem.permissions import STARTUP_KINDS, can_manage_programs
+from ecosystem.permissions import can_manage_programs
 from ecosystem.templatetags.directory_tags import public_name
 from matching.engine.capacity import assign_cohort
 from matching.engine.reciprocity import Profile, ProfileMatcher
@@ -38,7 +37,8 @@ from matching.models import (
     Side,
     match_key,
 )
-from matching.pipeline.profiles import mentor_feed, mentor_queryset, startup_feed
+from matching.pipeline.profiles import mentor_feed, startup_feed
+from matching.selectors.programs import cohort_pairs, mentor_free_places, mentor_pool, startup_candidates
 from matching.services.feedback import feedback_record, match_feedback_record
 from matching.signals import cohort_published
 
@@ -60,86 +60,6 @@ def cohort_program_require(*, user: User, program: Program) -> None:
     """Raise PermissionDenied unless the person manages the program's agency and it runs cohorts."""
     if program.kind not in COHORT_PROGRAM_KINDS or not can_manage_programs(user, program.agency):
         raise PermissionDenied
-
-
-def cohort_list_for(*, program: Program) -> QuerySet[Cohort]:
-    return Cohort.objects.filter(program=program).annotate(
-        startup_count=Count("startups", distinct=True), pair_count=Count("pairs", distinct=True)
-    )
-
-
-def startup_candidates() -> QuerySet[Organisation]:
-    """Return the organisations a cohort may take: public startups and SMEs with a profile, not hidden."""
-    return Organisation.objects.filter(
-        kind__in=STARTUP_KINDS, is_public=True, hidden_at__isnull=True, startup_profile__isnull=False
-    )
-
-
-def program_fit(*, program: Program) -> Subquery:
-    """Return an expression for a startup's score with the program (None when it has no current match)."""
-    return Subquery(
-        Match.objects.filter(
-            organisation=OuterRef("pk"), program=program, kind=MatchKind.FUNDING, is_current=True
-        ).values("score")[:1]
-    )
-
-
-def startup_suggestions(*, program: Program, search: str = "", limit: int = 100) -> QuerySet[Organisation]:
-    """Return the startups to offer an officer: those found by name, else those this program or a mentor fits.
-
-    Annotated with `fit`, the startup's score for the program (None if it has no such match).
-    """
-    candidates = startup_candidates().annotate(fit=program_fit(program=program))
-    search = search.strip()
-    if search:
-        candidates = candidates.filter(name__icontains=search)
-    else:
-        seeks_mentor = Exists(
-            Match.objects.filter(organisation=OuterRef("pk"), kind=MatchKind.MENTORING, is_current=True)
-        )
-        candidates = candidates.filter(Q(fit__isnull=False) | seeks_mentor)
-    return candidates.order_by(F("fit").desc(nulls_last=True), "name", "pk")[:limit]
-
-
-def mentor_pool() -> QuerySet[MentorOffer]:
-    """Return the mentor offers a cohort may use (public, not paused, not hidden), with `active` relationships."""
-    return (
-        mentor_queryset()
-        .select_related("user")
-        .annotate(
-            active=Count(
-                "relationships",
-                filter=Q(relationships__kind=MatchKind.MENTORING, relationships__status=RelationshipStatus.ACTIVE),
-            )
-        )
-    )
-
-
-def mentor_free_places(mentor_ids: Iterable[int], *, lock: bool = False) -> dict[int, int]:
-    """Return each mentor's free places now: capacity minus active mentoring relationships (0 if unavailable).
-
-    `lock` holds the mentors' rows until the transaction ends, so two cohorts published at the
-    same time cannot both take a mentor's last place.
-    """
-    mentor_ids = list(mentor_ids)
-    if lock:
-        list(MentorOffer.objects.select_for_update().filter(pk__in=mentor_ids).order_by("pk").values_list("pk"))
-    available = dict(mentor_queryset().filter(pk__in=mentor_ids).values_list("pk", "capacity"))
-    active = Counter(
-        dict(
-            Relationship.objects.filter(
-                kind=MatchKind.MENTORING, status=RelationshipStatus.ACTIVE, mentor_id__in=mentor_ids
-            )
-            .values("mentor_id")
-            .annotate(count=Count("pk"))
-            .values_list("mentor_id", "count")
-        )
-    )
-    return {pk: max(available.get(pk, 0) - active[pk], 0) for pk in mentor_ids}
-
-
-def cohort_pairs(*, cohort: Cohort) -> list[CohortPair]:
-    return list(cohort.pairs.select_related("organisation", "mentor__user").order_by("-score", "pk"))
 
 
 # -- Scores and the report ------------------------------------------------------------------------

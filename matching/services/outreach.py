@@ -35,7 +35,8 @@ from kernel.eligibility import Criterion
 from matching.engine.reasons import ReasonCode
 from matching.models import FeedbackEvent, Match, MatchKind, ProgramInvitation, Side
 from matching.reasons import ReasonRenderer
-from matching.selectors import outreach_list_for, score_scales
+from matching.selectors.matches import score_scales
+from matching.selectors.programs import outreach_list_for
 from matching.services.feedback import match_feedback_record
 from matching.signals import program_invitation_sent
 from matching.strength import strength

@@ -18,7 +18,13 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import two_factor_required
 from matching.forms import CohortForm, MoveForm
 from matching.models import Cohort, CohortStatus
-from matching.selectors import cohort_get, cohort_unassigned
+from matching.selectors.programs import (
+    cohort_get,
+    cohort_list_for,
+    cohort_pairs,
+    cohort_unassigned,
+    mentor_free_places,
+)
 from matching.services import cohorts as services
 from matching.views.outreach import managed_program
 
@@ -49,7 +55,7 @@ def cohort_list(request, slug):
     return render(
         request,
         "matching/cohort_list.html",
-        {"program": program, "cohorts": services.cohort_list_for(program=program)},
+        {"program": program, "cohorts": cohort_list_for(program=program)},
     )
 
 
@@ -126,9 +132,9 @@ def cohort_edit(request, slug, pk):
 @two_factor_required
 def cohort_detail(request, slug, pk):
     cohort = _cohort(request, slug, pk)
-    pairs = services.cohort_pairs(cohort=cohort)
+    pairs = cohort_pairs(cohort=cohort)
     mentors = list(cohort.mentors.select_related("user").order_by("user__display_name", "pk"))
-    free = services.mentor_free_places([mentor.pk for mentor in mentors])
+    free = mentor_free_places([mentor.pk for mentor in mentors])
     taken = {mentor.pk: 0 for mentor in mentors}
     for pair in pairs:
         taken[pair.mentor_id] = taken.get(pair.mentor_id, 0) + 1

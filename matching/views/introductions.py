@@ -19,7 +19,8 @@ from matching.contacts import may_see_contact
 from matching.forms import BOXES, BoxForm, DeclineForm, RelationshipStatusForm
 from matching.models import IntroductionStatus
 from matching.presenters import match_cards
-from matching.selectors import relationship_get
+from matching.selectors import introductions as selectors
+from matching.selectors.matches import relationship_get
 from matching.services import introductions as services
 
 PAGE_SIZE = 20
@@ -39,13 +40,13 @@ def introduction_list(request):
     box = form.cleaned_data.get("box") if form.is_valid() else ""
     box = box or "received"
     if box == "sent":
-        introductions = services.introduction_list_sent(user=request.user)
+        introductions = selectors.introduction_list_sent(user=request.user)
     else:
-        introductions = services.introduction_list_received(user=request.user)
+        introductions = selectors.introduction_list_received(user=request.user)
     page = Paginator(introductions, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []
     for introduction in page.object_list:
-        mine, theirs = services.introduction_ends_by_role(introduction)
+        mine, theirs = selectors.introduction_ends_by_role(introduction)
         if box == "received":
             mine, theirs = theirs, mine
         rows.append({"introduction": introduction, "mine": _name(mine), "theirs": _name(theirs)})
@@ -57,7 +58,7 @@ def introduction_list(request):
 
 
 def _introduction_for(request, pk: int):
-    found = services.introduction_for_detail(user=request.user, pk=pk)
+    found = selectors.introduction_for_detail(user=request.user, pk=pk)
     if found is None:
         raise Http404
     return found
@@ -66,12 +67,12 @@ def _introduction_for(request, pk: int):
 @login_required
 def introduction_detail(request, pk):
     introduction, role = _introduction_for(request, pk)
-    requester_end, answerer_end = services.introduction_ends_by_role(introduction)
+    requester_end, answerer_end = selectors.introduction_ends_by_role(introduction)
     accepted = introduction.status == IntroductionStatus.ACCEPTED
     relationship = getattr(introduction, "relationship", None) if accepted else None
     next_best = None
     if role == "requester" and introduction.status in (IntroductionStatus.DECLINED, IntroductionStatus.EXPIRED):
-        suggestion = services.introduction_next_best(user=request.user, introduction=introduction)
+        suggestion = selectors.introduction_next_best(user=request.user, introduction=introduction)
         if suggestion is not None:
             next_best = match_cards(user=request.user, matches=[suggestion])[0]
     return render(

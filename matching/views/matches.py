@@ -21,7 +21,7 @@ from matching.forms import SHOW_CHOICES, TAB_BY_SLUG, TABS, DismissForm, Introdu
 from matching.models import Match, MatchKind, Side
 from matching.permissions import viewer_sides
 from matching.presenters import match_cards
-from matching.selectors import match_counts_by_kind_and_side, match_get, match_list_filtered
+from matching.selectors.matches import match_counts_by_kind_and_side, match_get, match_list_filtered
 from matching.services import feedback as feedback_services
 from matching.services import introductions as introduction_services
 

@@ -22,7 +22,8 @@ from ecosystem.models import Program
 from ecosystem.views.program_eligibility import CRITERION_LABELS
 from matching.forms import InviteForm
 from matching.models import MatchKind
-from matching.selectors import managed_program_get, score_scales
+from matching.selectors.matches import score_scales
+from matching.selectors.programs import managed_program_get
 from matching.services.cohorts import COHORT_PROGRAM_KINDS
 from matching.services.outreach import (
     outreach_export,

@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from ecosystem.models import OrganisationKind, ProgramKind
 from matching.models import Cohort, CohortPair, MatchKind, Relationship, RelationshipStatus
-from matching.services.cohorts import cohort_assign, cohort_create, mentor_free_places
+from matching.selectors.programs import mentor_free_places
+from matching.services.cohorts import cohort_assign, cohort_create
 from tests.factories import (
     MatchFactory,
     MembershipFactory,

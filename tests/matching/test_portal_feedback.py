@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from ecosystem.models import Role
 from matching.models import FeedbackEvent, Match, MatchFeedback, MatchKind, MatchState, Side
 from matching.permissions import viewer_sides
-from matching.selectors import match_list_for
+from matching.selectors.matches import match_list_for
 from matching.services.feedback import match_dismiss, match_feedback_record, match_restore, match_save
 from tests.factories import (
     CapabilityFactory,

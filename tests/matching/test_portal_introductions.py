@@ -22,6 +22,7 @@ from matching.models import (
     RelationshipStatus,
     Side,
 )
+from matching.selectors import introductions as selectors
 from matching.services import introductions as services
 from matching.services.feedback import match_dismiss
 from matching.signals import introduction_answered, introduction_expired, introduction_requested
@@ -330,7 +331,7 @@ def test_who_answers_for_each_kind_of_end(startup, startup_owner):
     need_manager = MembershipFactory(organisation=orphan_need.organisation, role=Role.ADMIN).user
 
     def recipients(match, requester_side):
-        return services.introduction_recipients(
+        return selectors.introduction_recipients(
             Introduction(match=match, key=match.key, kind=match.kind, requester_side=requester_side)
         )
 
@@ -361,9 +362,9 @@ def test_the_received_list_agrees_with_who_answers(startup, researcher):
         user=need.posted_by, match=MatchFactory(kind=MatchKind.NEED, need=need, capability=capability), message=""
     )
     for introduction in (from_lab, from_need):
-        for person in {*services.introduction_recipients(introduction), owner, researcher, capability_owner}:
-            listed = services.introduction_list_received(user=person).filter(pk=introduction.pk).exists()
-            assert listed == (person in services.introduction_recipients(introduction)), (introduction, person)
+        for person in {*selectors.introduction_recipients(introduction), owner, researcher, capability_owner}:
+            listed = selectors.introduction_list_received(user=person).filter(pk=introduction.pk).exists()
+            assert listed == (person in selectors.introduction_recipients(introduction)), (introduction, person)
 
 
 def test_the_parties_update_the_relationship_and_funding_is_recorded(client, pair, startup_owner, researcher):

@@ -7,7 +7,7 @@ import pytest
 
 from matching.models import Match, MatchKind, ScoreScale
 from matching.pipeline.score_scales import score_scales_fit
-from matching.selectors import score_scales
+from matching.selectors.matches import score_scales
 from matching.strength import strength
 from tests.factories.ecosystem import MembershipFactory, OrganisationFactory
 from tests.factories.matching import MatchFactory

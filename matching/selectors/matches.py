@@ -17,13 +17,11 @@ from django.db.models import Case, CharField, Count, DateTimeField, F, Model, Q,
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from ecosystem.models import Capability, Membership, MentorOffer, Need, Organisation, Program, Sector, StartupProfile
+from ecosystem.models import Capability, Membership, MentorOffer, Need, Program, Sector, StartupProfile
 from ecosystem.models.programs import CLOSING_SOON
-from ecosystem.permissions import can_manage_programs
-from matching.models import Cohort, Match, MatchKind, MatchState, Relationship, ScoreScale, Side
+from matching.models import Match, MatchKind, MatchState, Relationship, ScoreScale, Side
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
     from django_stubs_ext import WithAnnotations
 
     from accounts.models import User
@@ -160,22 +158,6 @@ def match_list_for(
     return matches.order_by("-score", "pk")
 
 
-def outreach_list_for(*, program: Program, now: datetime | None = None) -> QuerySet[Match]:
-    """Return a program's list (the organisations it fits best), best first; callers check eligibility."""
-    return (
-        # A private profile is not for officers to browse either: only public, visible organisations.
-        Match.objects.filter(
-            kind=MatchKind.FUNDING,
-            program=program,
-            provider_rank__isnull=False,
-            organisation__hidden_at__isnull=True,
-            organisation__is_public=True,
-        )
-        .select_related("organisation")
-        .order_by("-score", "pk")
-    )
-
-
 def score_scales() -> dict[str, np.ndarray]:
     """Return each kind's stored quantiles (one query)."""
     return {scale.kind: np.asarray(scale.quantiles, dtype=np.float64) for scale in ScoreScale.objects.all()}
@@ -291,32 +273,6 @@ def _sorted(matches: QuerySet[ViewedMatch], sort: str) -> QuerySet[ViewedMatch]:
         )
         return matches.annotate(listed_at=listed_at).order_by(F("listed_at").desc(nulls_last=True), "-score", "pk")
     return matches
-
-
-# -- Outreach and cohorts ------------------------------------------------------------------------
-
-
-def managed_program_get(*, user: User | AnonymousUser, slug: str) -> Program | None:
-    """Return the program with its criteria if the person manages its agency, else None (its pages 404)."""
-    program = (
-        Program.objects.select_related("agency")
-        .prefetch_related("eligible_stages", "eligible_sectors", "eligible_locations")
-        .filter(slug=slug)
-        .first()
-    )
-    if program is None or not can_manage_programs(user, program.agency):
-        return None
-    return program
-
-
-def cohort_get(*, program: Program, pk: int) -> Cohort | None:
-    """Return one cohort of the program, with what its pages show of the program."""
-    return Cohort.objects.select_related("program__agency").filter(pk=pk, program=program).first()
-
-
-def cohort_unassigned(*, cohort: Cohort) -> list[Organisation]:
-    """Return the startups the cohort's last assignment left without a mentor, by name."""
-    return list(Organisation.objects.filter(pk__in=cohort.report.get("unassigned", [])).order_by("name"))
 
 
 def relationship_get(*, pk: int) -> Relationship | None:
