@@ -67,6 +67,15 @@ def _with_organisation(create):
     return write
 
 
+def _editable(user, item, can_edit):
+    """Return the item if the person may edit it: 404 when they may not see it, 403 when only see it."""
+    if item is None:
+        raise Http404
+    if not can_edit(user, item):
+        raise PermissionDenied
+    return item
+
+
 def _render_form(request, form, *, title: str, meter, item=None, intro: str = "", status: int = 200):
     public_url = item.get_absolute_url() if item is not None and item.pk else None
     return render(
@@ -130,11 +139,8 @@ def capability_create(request):
 
 @login_required
 def capability_edit(request, pk):
-    capability = selectors.capability_for_detail(user=request.user, pk=pk)
-    if capability is None:
-        raise Http404
-    if not can_edit_capability(request.user, capability):
-        raise PermissionDenied
+    found = selectors.capability_for_detail(user=request.user, pk=pk)
+    capability = _editable(request.user, found, can_edit_capability)
     meter = completeness.capability_completeness(capability)
     form = CapabilityForm(
         request.POST or None,
@@ -213,11 +219,7 @@ def need_create(request):
 
 @login_required
 def need_edit(request, pk):
-    need = selectors.need_for_detail(user=request.user, pk=pk)
-    if need is None:
-        raise Http404
-    if not can_edit_need(request.user, need):
-        raise PermissionDenied
+    need = _editable(request.user, selectors.need_for_detail(user=request.user, pk=pk), can_edit_need)
     meter = completeness.need_completeness(need)
     form = NeedForm(request.POST or None, instance=need, organisations=Organisation.objects.none())
 
