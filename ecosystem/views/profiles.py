@@ -164,8 +164,12 @@ def mentor_offer_edit(request):
     offer = selectors.mentor_offer_of(user=request.user)
     meter = completeness.mentor_offer_completeness(offer)
     form = MentorOfferForm(request.POST or None, instance=offer)
-    write = partial(services.mentor_offer_save, user=request.user)
-    done = _saved_redirect(request, form, lambda data: write(data=data), _("Your mentor offer has been saved."))
+    done = _saved_redirect(
+        request,
+        form,
+        lambda data: services.mentor_offer_save(user=request.user, data=data),
+        _("Your mentor offer has been saved."),
+    )
     if done:
         return done
     return _render_form(
