@@ -3,7 +3,7 @@
 A person sees a match from the seeker side when it belongs to one of their organisations (or to
 a need one of them posted) and from the provider side when it is about their own capability,
 capability of their organisation, or mentor offer. Program matches seen by officers are the
-outreach list (`outreach_list_for`), not "my matches".
+outreach list (`programs.outreach_list_for`), not "my matches".
 """
 
 from __future__ import annotations

@@ -53,7 +53,7 @@ MAX_STARTUPS = 200
 MAX_MENTORS = 100
 
 
-# -- Reads --------------------------------------------------------------------------------------
+# -- Who may run cohorts -----------------------------------------------------------------------
 
 
 def cohort_program_require(*, user: User, program: Program) -> None:
