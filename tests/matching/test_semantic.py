@@ -97,3 +97,18 @@ def test_texts_that_share_no_term_leave_the_space_empty_instead_of_failing_the_r
     profiles = [Profile(needs=code, offers=code) for code in codes]
     matcher = ProfileMatcher(semantic=SemanticSpace()).fit(profiles[:2], profiles)
     assert matcher.meaning_ is None
+
+
+def test_rounding_noise_in_meaning_is_no_match():
+    # Float32 products of unrelated dense rows land a few 1e-8 off zero, by CPU: that is not closeness.
+    seeker = Profile(needs="nuôi tôm", offers="nuôi tôm")
+    unrelated = Profile(needs="phần mềm", offers="phần mềm")
+    related = Profile(needs="cá tra", offers="cá tra")
+    left = np.array([[1.0, 0.0]], dtype=np.float32)
+    right = np.array([[4e-8, 1.0], [0.6, 0.8]], dtype=np.float32)
+    matcher = ProfileMatcher(semantic=SemanticSpace()).fit(
+        [seeker], [unrelated, related], meaning_rows=(left, left, right, right)
+    )
+    assert matcher.score(0, 0)[0] == 0.0
+    assert matcher.score(0, 1)[0] > 0.0
+    assert matcher.components(np.array([0, 0]), np.array([0, 1]))[:, 1].tolist() == [0.0, pytest.approx(0.6)]
