@@ -333,6 +333,7 @@ def startup_profile_of(*, organisation: Organisation) -> StartupProfile:
 
 
 def startup_profile_exists(*, organisation: Organisation) -> bool:
+    """Return whether the organisation has a startup profile (its public page is then the profile's)."""
     return StartupProfile.objects.filter(organisation=organisation).exists()
 
 

@@ -5,8 +5,6 @@ permissions again. Something the person may not see is a 404; something they may
 edit is a 403.
 """
 
-from functools import partial
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -57,12 +55,12 @@ def _saved_redirect(request, form, write, success: str):
     return redirect(saved)
 
 
-def _with_organisation(create):
-    """Adapt a service that takes the form's chosen organisation apart from the other fields."""
+def _with_organisation(service, **arguments):
+    """Return a write that passes the form's chosen organisation to `service` apart from the other fields."""
 
     def write(data):
         organisation = data.pop("organisation")
-        return create(organisation=organisation, data=data)
+        return service(organisation=organisation, data=data, **arguments)
 
     return write
 
@@ -124,7 +122,7 @@ def startup_profile_edit(request, slug):
 @login_required
 def capability_create(request):
     form = CapabilityForm(request.POST or None, organisations=organisation_list_for_capabilities(user=request.user))
-    write = _with_organisation(partial(services.capability_create, user=request.user))
+    write = _with_organisation(services.capability_create, user=request.user)
     done = _saved_redirect(request, form, write, _("Your capability has been published."))
     if done:
         return done
@@ -208,7 +206,7 @@ def need_create(request):
     if not organisations.exists():
         return render(request, "ecosystem/profiles/need_no_organisation.html", status=403)
     form = NeedForm(request.POST or None, organisations=organisations)
-    write = _with_organisation(partial(services.need_create, user=request.user))
+    write = _with_organisation(services.need_create, user=request.user)
     done = _saved_redirect(request, form, write, _("Your need has been published."))
     if done:
         return done
