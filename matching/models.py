@@ -67,20 +67,41 @@ class Match(models.Model):
     program's outreach list; the startup sees the mentor, the mentor sees the startup.
     """
 
-    key = models.CharField(max_length=64, unique=True, editable=False)
+    # The pair's identity (`match_key`). Unique by a constraint, not `unique=True`: that would add
+    # a second index for LIKE queries, which nothing makes, on the largest table.
+    key = models.CharField(max_length=64, editable=False)
     kind = models.CharField(_("kind"), max_length=16, choices=MatchKind.choices)
+    # No index of their own: each end leads one of the partial indexes below, which also serve
+    # the deletes that cascade from it.
     organisation = models.ForeignKey(
-        "ecosystem.Organisation", null=True, blank=True, on_delete=models.CASCADE, related_name="matches"
+        "ecosystem.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="matches",
+        db_index=False,
     )
-    need = models.ForeignKey("ecosystem.Need", null=True, blank=True, on_delete=models.CASCADE, related_name="matches")
+    need = models.ForeignKey(
+        "ecosystem.Need", null=True, blank=True, on_delete=models.CASCADE, related_name="matches", db_index=False
+    )
     program = models.ForeignKey(
-        "ecosystem.Program", null=True, blank=True, on_delete=models.CASCADE, related_name="matches"
+        "ecosystem.Program", null=True, blank=True, on_delete=models.CASCADE, related_name="matches", db_index=False
     )
     capability = models.ForeignKey(
-        "ecosystem.Capability", null=True, blank=True, on_delete=models.CASCADE, related_name="matches"
+        "ecosystem.Capability",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="matches",
+        db_index=False,
     )
     mentor = models.ForeignKey(
-        "ecosystem.MentorOffer", null=True, blank=True, on_delete=models.CASCADE, related_name="matches"
+        "ecosystem.MentorOffer",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="matches",
+        db_index=False,
     )
     score = models.FloatField(_("score"))
     # Structured reasons from the engine ({"code", "params", "weight"}), rendered in the reader's language.
@@ -102,14 +123,29 @@ class Match(models.Model):
     class Meta:
         verbose_name = _("match")
         verbose_name_plural = _("matches")
+        # Partial: each row has two of the five ends, and an index entry for a null end is dead weight
+        # that every write of millions of rows would pay for.
         indexes = [
-            models.Index(fields=["organisation", "kind", "-score"], name="match_org_kind_score"),
-            models.Index(fields=["program", "-score"], name="match_program_score"),
-            models.Index(fields=["capability", "kind", "-score"], name="match_capability_score"),
-            models.Index(fields=["mentor", "-score"], name="match_mentor_score"),
-            models.Index(fields=["need", "-score"], name="match_need_score"),
+            models.Index(
+                fields=["organisation", "kind", "-score"],
+                name="match_org_kind_score",
+                condition=models.Q(organisation__isnull=False),
+            ),
+            models.Index(
+                fields=["program", "-score"], name="match_program_score", condition=models.Q(program__isnull=False)
+            ),
+            models.Index(
+                fields=["capability", "kind", "-score"],
+                name="match_capability_score",
+                condition=models.Q(capability__isnull=False),
+            ),
+            models.Index(
+                fields=["mentor", "-score"], name="match_mentor_score", condition=models.Q(mentor__isnull=False)
+            ),
+            models.Index(fields=["need", "-score"], name="match_need_score", condition=models.Q(need__isnull=False)),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["key"], name="match_key_unique"),
             models.CheckConstraint(
                 name="match_ends_fit_kind",
                 condition=(
@@ -118,7 +154,7 @@ class Match(models.Model):
                     | models.Q(kind=MatchKind.MENTORING, organisation__isnull=False, mentor__isnull=False)
                     | models.Q(kind=MatchKind.NEED, need__isnull=False, capability__isnull=False)
                 ),
-            )
+            ),
         ]
 
     def __str__(self):

@@ -1,5 +1,7 @@
 """Matching: how many matches are kept, where the fitted index lives, and how long introductions wait."""
 
+import os
+
 import environ
 
 env = environ.Env()
@@ -14,3 +16,6 @@ MATCHING_PROVIDER_TOP_K = env.int("MATCHING_PROVIDER_TOP_K", default=50)
 MATCHING_ARTEFACTS_DIR = env("MATCHING_ARTEFACTS_DIR", default=str(environ.Path(__file__) - 3) + "/var/matching")
 # Seekers per unit of work in a full recompute (one Celery task each, run as a chord).
 MATCHING_SHARD_SIZE = env.int("MATCHING_SHARD_SIZE", default=2000)
+# Processes a refit segments and tokenises the corpus in (the segmenter is its costliest step).
+# Inside a Celery prefork worker joblib runs them in the worker itself.
+MATCHING_FIT_JOBS = env.int("MATCHING_FIT_JOBS", default=min(os.cpu_count() or 1, 4))

@@ -62,7 +62,9 @@ def save(model: object, path: Path, *, name: str, version: str, metadata: dict[s
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(path.suffix + ".tmp")
-    joblib.dump({"header": header, "model": model}, temporary, compress=3)
+    # Level 1: as small as level 3 for these files (85 against 83 MB at 20,000 organisations) and
+    # three times faster to write, which a nightly refit at 100,000 organisations waits for.
+    joblib.dump({"header": header, "model": model}, temporary, compress=1)
     temporary.replace(path)  # readers never see a half-written file
     return header
 

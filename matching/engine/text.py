@@ -339,7 +339,7 @@ def fit_distinct(vectorizer: TextVectorizer, texts: Sequence[str]) -> tuple[sp.c
     return matrix, {text: row for row, text in enumerate(corpus)} | {"": len(corpus)}
 
 
-def profile_vectorizer(corpus_size: int) -> TextVectorizer:
+def profile_vectorizer(corpus_size: int, *, n_jobs: int = 1) -> TextVectorizer:
     """Return the text features of two-sided profile matches, as the portal and `evaluate_matching` fit them.
 
     Folded words and word pairs: "đại học" meets "dai hoc". A term in half of a large corpus tells
@@ -356,6 +356,7 @@ def profile_vectorizer(corpus_size: int) -> TextVectorizer:
         max_df=0.5 if large else 1.0,
         max_terms=128,
         phrases=False,
+        n_jobs=n_jobs,
     )
 
 

@@ -20,6 +20,7 @@ from matching.pipeline.refit import match_index_build, match_index_get, match_in
 from matching.pipeline.reranking import final_scores
 from matching.pipeline.score_scales import score_scales_fit
 from matching.pipeline.scoring import (
+    PROVIDER_SIDE,
     SEEKER_SIDE,
     Pair,
     Scored,
@@ -189,28 +190,56 @@ def _shard_pairs(index: MatchIndex, kind: str, side: str, rows: np.ndarray) -> l
     return profile_seeker_pairs(index, kind, rows)
 
 
+def _owners(index: MatchIndex, kind: str, side: str, start: int, stop: int) -> tuple[str, list[int]]:
+    """Return the end field whose lists a shard builds, and the ids of that shard's owners."""
+    if side == "program":
+        return ENDS[kind][1], list(index.programs.ids)
+    field_name = ENDS[kind][0] if side == SEEKER_SIDE[kind] else ENDS[kind][1]
+    return field_name, index.sides[side].ids[start:stop].tolist()
+
+
 def matches_compute_shard(*, index: MatchIndex, side: str, start: int, stop: int, computed_at: datetime) -> int:
-    """Compute and write one unit of a full recompute (its side's lists, every kind); return pairs written."""
+    """Compute one unit of a full recompute (its side's lists, every kind) and write the lists that
+    changed; return how many pairs were written."""
     written = 0
     for kind in SHARD_KINDS.get(side, [MatchKind.FUNDING]):
         if not can_score(index, kind):
             continue
         pairs = storing.pairs_with_live_ends(kind, _shard_pairs(index, kind, side, np.arange(start, stop)))
+        owner_field, owners = _owners(index, kind, side, start, stop)
         with transaction.atomic():
-            storing.matches_upsert(kind, pairs, version=index.version, now=computed_at)
-        written += len(pairs)
+            changes = storing.list_changes(kind, owner_field, owners, pairs)
+            rank_field = "seeker_rank" if owner_field == ENDS[kind][0] else "provider_rank"
+            storing.places_clear(rank_field, changes.unlisted)
+            storing.matches_upsert(kind, changes.pairs, version=index.version, now=computed_at)
+        written += len(changes.pairs)
     return written
 
 
+def _ends_matched(index: MatchIndex, kind: str) -> dict[str, list[int]]:
+    """Return the ids of each end of a kind that this index matches: its seekers and its providers."""
+    seeker_field, provider_field = ENDS[kind]
+    providers = (
+        list(index.programs.ids) if kind == MatchKind.FUNDING else index.sides[PROVIDER_SIDE[kind]].ids.tolist()
+    )
+    return {seeker_field: index.sides[SEEKER_SIDE[kind]].ids.tolist(), provider_field: providers}
+
+
 def matches_finish_rebuild(*, index: MatchIndex, started_at: datetime) -> int:
-    """Clear list places the rebuild did not give again, retire what no list wants; stamp every entity."""
-    count = storing.list_places_clear_older(Match.objects.all(), started_at)
+    """Clear the places of ends the index no longer matches, retire what no list wants; stamp what changed."""
+    count = 0
+    for kind in MatchKind:
+        if can_score(index, kind):
+            for field_name, ids in _ends_matched(index, kind).items():
+                count += storing.places_clear_outside(kind, field_name, ids)
+        else:
+            count += Match.objects.filter(kind=kind).update(seeker_rank=None, provider_rank=None)
     storing.matches_retire(Match.objects.all())
     for side in SHARD_KINDS:
         ids = index.sides[side].ids.tolist()
         for start in range(0, len(ids), 5000):
-            storing.sources_stamp(side, ids[start : start + 5000], index.version, started_at)
-    storing.sources_stamp("program", index.programs.ids, index.version, started_at)
+            storing.sources_stamp(side, ids[start : start + 5000], index.version, started_at, changed_only=True)
+    storing.sources_stamp("program", index.programs.ids, index.version, started_at, changed_only=True)
     # Labels read a match's place among its kind's listed matches: refit that spread with the lists.
     score_scales_fit()
     return count

@@ -32,7 +32,8 @@ def match_index_build() -> MatchIndex:
     programs = profiles.program_feed()
     texts = [text for feed in side_feeds.values() for p in feed.profiles for text in (p.needs, p.offers) if text]
     corpus = list(dict.fromkeys(texts + [program.text for program in programs.programs])) or ["helix"]
-    vectorizer = profile_vectorizer(len(corpus))
+    vectorizer = profile_vectorizer(len(corpus), n_jobs=settings.MATCHING_FIT_JOBS)
+    _previous_segments_remembered()
     # One fitting pass over each distinct text, plus an empty row for profiles that state nothing.
     known = fit_distinct(vectorizer, corpus)
     semantic = SemanticSpace()
@@ -94,6 +95,18 @@ def match_index_get() -> MatchIndex:
             _cache.update(index=index, mtime=path.stat().st_mtime)
         # Only this module fills the cache, and always with a MatchIndex under "index".
         return cast(MatchIndex, _cache["index"])
+
+
+def _previous_segments_remembered() -> None:
+    """Let a refit in a new process reuse the texts the saved index segmented: most are unchanged."""
+    if "index" in _cache or not index_path().exists():
+        return  # this process already remembers its index's texts (or there is none)
+    try:
+        previous, _header = artefacts.load(index_path(), name=ARTEFACT_NAME)
+    except (artefacts.ArtefactMismatch, OSError, EOFError, ValueError):
+        logger.warning("previous match index unreadable; segmenting every text", exc_info=True)
+        return
+    _remember_segments(previous)
 
 
 def _remember_segments(index: MatchIndex) -> None:

@@ -49,19 +49,49 @@ def provider_top_k() -> int:
     return int(settings.MATCHING_PROVIDER_TOP_K)
 
 
+# (rows, cols, scores) of some pairs of a block -> each pair's reasons.
+ExplainPairs = Callable[[np.ndarray, np.ndarray, np.ndarray], list[list[Reason]]]
+
+
 @dataclass
 class Pair:
+    """One pair a list keeps. Its reasons are worked out only when it is written (`explained`): a
+    full recompute leaves most pairs as they were, and explaining is a third of its cost."""
+
     kind: str
     seeker: int
     provider: int
     score: float
-    reasons: list[dict[str, Any]] = field(default_factory=list)
+    reasons: list[dict[str, Any]] | None = None
     seeker_rank: int | None = None
     provider_rank: int | None = None
+    # Where the pair sits in the block it was scored in, and what explains that block's pairs.
+    cell: tuple[int, int] = (0, 0)
+    explain: ExplainPairs | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> str:
         return match_key(self.kind, self.seeker, self.provider)
+
+
+def explained(pairs: list[Pair]) -> list[Pair]:
+    """Fill in the reasons of the pairs that have none yet, each block's pairs in one call; return the pairs."""
+    waiting: defaultdict[int, list[Pair]] = defaultdict(list)
+    for pair in pairs:
+        if pair.reasons is None:
+            waiting[id(pair.explain)].append(pair)
+    for group in waiting.values():
+        explain = group[0].explain
+        if explain is None:
+            for pair in group:
+                pair.reasons = []
+            continue
+        rows = np.array([pair.cell[0] for pair in group], dtype=np.int64)
+        cols = np.array([pair.cell[1] for pair in group], dtype=np.int64)
+        values = np.array([pair.score for pair in group], dtype=np.float64)
+        for pair, reasons in zip(group, explain(rows, cols, values), strict=True):
+            pair.reasons = [reason.as_dict() for reason in reasons]
+    return pairs
 
 
 # -- Blocks --------------------------------------------------------------------------------------
@@ -97,10 +127,6 @@ def _mentor_room(mentor_ids: np.ndarray) -> np.ndarray:
     )
     capacity = dict(MentorOffer.objects.filter(pk__in=list(mentor_ids)).values_list("pk", "capacity"))
     return np.array([max(capacity.get(i, 0) - active.get(i, 0), 0) for i in mentor_ids], dtype=np.int64)
-
-
-# (rows, cols, scores) of some pairs of a block -> each pair's reasons.
-ExplainPairs = Callable[[np.ndarray, np.ndarray, np.ndarray], list[list[Reason]]]
 
 
 @dataclass
@@ -241,7 +267,6 @@ def pairs_from(
     scored: Scored, rows: np.ndarray, cols: np.ndarray, values: np.ndarray | None = None, **ranks: np.ndarray | None
 ) -> list[Pair]:
     values = scored.scores[rows, cols] if values is None else values
-    explained = scored.explain(rows, cols, values)
     pairs = []
     for n, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
         pair = Pair(
@@ -249,7 +274,8 @@ def pairs_from(
             int(scored.seekers.ids[i]),
             int(scored.provider_ids[j]),
             float(values[n]),
-            [reason.as_dict() for reason in explained[n]],
+            cell=(i, j),
+            explain=scored.explain,
         )
         for name, rank in ranks.items():
             setattr(pair, name, int(rank[n]) if rank is not None else None)
@@ -303,12 +329,14 @@ def _profile_pairs(
     history: PartnerRecord | None = None,
     **ranks: np.ndarray,
 ) -> list[Pair]:
-    explained = profile_pair_reasons(matcher, rows, cols, values, seekers.feed.profiles, providers.feed.profiles)
-    explained = _with_track_record(history, cols, explained)
+
+    def explain(rows: np.ndarray, cols: np.ndarray, values: np.ndarray) -> list[list[Reason]]:
+        explained = profile_pair_reasons(matcher, rows, cols, values, seekers.feed.profiles, providers.feed.profiles)
+        return _with_track_record(history, cols, explained)
+
     pairs = []
     for n, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
-        pair = Pair(kind, int(seekers.ids[i]), int(providers.ids[j]), float(values[n]))
-        pair.reasons = [reason.as_dict() for reason in explained[n]]
+        pair = Pair(kind, int(seekers.ids[i]), int(providers.ids[j]), float(values[n]), cell=(i, j), explain=explain)
         for name, rank in ranks.items():
             setattr(pair, name, int(rank[n]))
         pairs.append(pair)

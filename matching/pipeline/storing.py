@@ -9,6 +9,7 @@ INSERT … ON CONFLICT: a full recompute writes millions of them.
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -18,7 +19,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, Min, Q, Que
 
 from ecosystem.models import Capability, MentorOffer, Need, Organisation, Program
 from matching.models import ENDS, Match, MatchedSource, MatchState
-from matching.pipeline.scoring import PROVIDER_SIDE, SEEKER_SIDE, Pair
+from matching.pipeline.scoring import PROVIDER_SIDE, SEEKER_SIDE, Pair, explained
 
 MODELS: dict[str, type[Organisation | Need | Program | Capability | MentorOffer]] = {
     "startup": Organisation,
@@ -89,7 +90,7 @@ def _upsert_orm(kind: str, pairs: list[Pair], update: list[str], version: str, n
 def matches_upsert(kind: str, pairs: list[Pair], *, version: str, now: datetime) -> None:
     """Insert the pairs or update their rows; states stay, and so does a list place this computation did not decide."""
     groups: defaultdict[tuple[bool, bool], list[Pair]] = defaultdict(list)
-    for pair in pairs:
+    for pair in explained(pairs):
         groups[(pair.seeker_rank is not None, pair.provider_rank is not None)].append(pair)
     for (has_seeker_rank, has_provider_rank), group in groups.items():
         update = ["score", "reasons", "model_version", "computed_at", "is_current"]
@@ -101,18 +102,85 @@ def matches_upsert(kind: str, pairs: list[Pair], *, version: str, now: datetime)
             _upsert_orm(kind, group, update, version, now)
 
 
-def list_places_clear_older(matches: QuerySet[Match], started_at: datetime) -> int:
-    """Clear the list places a full recompute did not give again; return how many rows lost one."""
-    count = matches.filter(seeker_rank__isnull=False, seeker_listed_at__lt=started_at).update(seeker_rank=None)
-    count += matches.filter(provider_rank__isnull=False, provider_listed_at__lt=started_at).update(provider_rank=None)
-    return count
+# A stored score within this share of the new one is the same score: a refit moves every score
+# a little (each new text shifts the corpus's term weights), and rewriting millions of rows to
+# change what no one can see is what made a full recompute slow. A list is rewritten whole when
+# anything in it moves more, so the scores on one list always stay in the order of its places.
+SCORE_TOLERANCE = 1e-3
+
+
+@dataclass
+class ListChanges:
+    """What a full recompute writes for some lists: the pairs of lists that changed, and the rows that left them."""
+
+    pairs: list[Pair]
+    unlisted: list[int]  # primary keys of rows whose place in these lists is gone
+
+
+def _same_list(stored: dict[str, tuple[int, float]], computed: dict[str, tuple[int, float]]) -> bool:
+    if stored.keys() != computed.keys():
+        return False
+    for key, (rank, score) in computed.items():
+        stored_rank, stored_score = stored[key]
+        if stored_rank != rank or abs(stored_score - score) > SCORE_TOLERANCE * max(abs(score), 1e-9):
+            return False
+    return True
+
+
+def list_changes(kind: str, owner_field: str, owners: Collection[int], pairs: list[Pair]) -> ListChanges:
+    """Compare these owners' computed lists (the pairs) with their stored ones; keep only what differs.
+
+    `owner_field` is the end whose lists these are: the seeker's field (its `seeker_rank`) or the
+    provider's (`provider_rank`).
+    """
+    seeker_field = ENDS[kind][0]
+    rank_field = "seeker_rank" if owner_field == seeker_field else "provider_rank"
+    computed: defaultdict[int, dict[str, tuple[int, float]]] = defaultdict(dict)
+    by_owner: defaultdict[int, list[Pair]] = defaultdict(list)
+    for pair in pairs:
+        owner = pair.seeker if owner_field == seeker_field else pair.provider
+        computed[owner][pair.key] = (getattr(pair, rank_field), pair.score)
+        by_owner[owner].append(pair)
+    stored: defaultdict[int, dict[str, tuple[int, float]]] = defaultdict(dict)
+    stored_pk: dict[str, int] = {}
+    rows = Match.objects.filter(
+        kind=kind, **{f"{owner_field}_id__in": list(owners), f"{rank_field}__isnull": False}
+    ).values_list(f"{owner_field}_id", "pk", "key", rank_field, "score")
+    for owner, pk, key, rank, score in rows.iterator(chunk_size=10_000):
+        stored[owner][key] = (rank, score)
+        stored_pk[key] = pk
+    changes = ListChanges([], [])
+    for owner in set(computed) | set(stored):
+        if _same_list(stored[owner], computed[owner]):
+            continue
+        changes.pairs += by_owner[owner]
+        changes.unlisted += [stored_pk[key] for key in stored[owner].keys() - computed[owner].keys()]
+    return changes
+
+
+def places_clear(rank_field: str, pks: list[int]) -> None:
+    """Take these rows out of the lists that `rank_field` places them in."""
+    for start in range(0, len(pks), 10_000):
+        Match.objects.filter(pk__in=pks[start : start + 10_000]).update(**{rank_field: None})
+
+
+def places_clear_outside(kind: str, owner_field: str, owners: Collection[int]) -> int:
+    """Clear the places in lists of owners that are no longer matched at all (deleted, hidden, paused)."""
+    rank_field = "seeker_rank" if owner_field == ENDS[kind][0] else "provider_rank"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE matching_match SET {rank_field} = NULL WHERE kind = %s AND {rank_field} IS NOT NULL "
+            f"AND NOT ({owner_field}_id = ANY(%s))",
+            [kind, list(owners)],
+        )
+        return cursor.rowcount
 
 
 def matches_retire(matches: QuerySet[Match]) -> None:
     """Delete pairs in no list any more, or keep them as not current where someone acted on them."""
     matches = matches.filter(seeker_rank__isnull=True, provider_rank__isnull=True)
     matches.filter(seeker_state=MatchState.NEW, provider_state=MatchState.NEW).delete()
-    matches.update(is_current=False)
+    matches.filter(is_current=True).update(is_current=False)
 
 
 # Quoted: ExpressionWrapper is generic in django-stubs only, not at run time.
@@ -136,10 +204,24 @@ def list_entry_thresholds(
     return {int(i): found.get(int(i), -np.inf) for i in ids}
 
 
-def sources_stamp(entity_type: str, entity_ids: Iterable[int], version: str, now: datetime) -> None:
+def sources_stamp(
+    entity_type: str, entity_ids: Iterable[int], version: str, now: datetime, *, changed_only: bool = False
+) -> None:
+    """Record that these entities' matches are computed from their current facts.
+
+    With `changed_only` (a full recompute), entities whose record already says so are left alone.
+    """
     model = MODELS[entity_type]
     stamp = "startup_profile__updated_at" if entity_type == "startup" else "updated_at"
-    rows = model.objects.filter(pk__in=list(entity_ids)).values_list("pk", stamp)
+    entity_ids = list(entity_ids)
+    rows = model.objects.filter(pk__in=entity_ids).values_list("pk", stamp)
+    if changed_only:
+        recorded = dict(
+            MatchedSource.objects.filter(source_type=entity_type, source_id__in=entity_ids).values_list(
+                "source_id", "source_updated_at"
+            )
+        )
+        rows = [(pk, updated) for pk, updated in rows if updated is None or recorded.get(pk) != updated]
     MatchedSource.objects.bulk_create(
         [
             MatchedSource(
