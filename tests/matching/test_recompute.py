@@ -98,6 +98,29 @@ def test_rebuild_twice_leaves_the_same_rows(ecosystem):
     assert [again[key] for key in first] == pytest.approx(list(first.values()))
 
 
+def test_a_rebuild_of_unchanged_facts_writes_nothing(ecosystem):
+    matches_rebuild_all()
+    first = {key: (computed_at, seeker_rank, provider_rank) for key, computed_at, seeker_rank, provider_rank in
+             Match.objects.values_list("key", "computed_at", "seeker_rank", "provider_rank")}  # fmt: skip
+    outcome = matches_rebuild_all()
+    again = {key: (computed_at, seeker_rank, provider_rank) for key, computed_at, seeker_rank, provider_rank in
+             Match.objects.values_list("key", "computed_at", "seeker_rank", "provider_rank")}  # fmt: skip
+    assert outcome["written"] == 0
+    assert first and again == first  # same pairs, same places, not even re-stamped
+
+
+def test_a_rebuild_takes_a_hidden_capability_out_of_every_list(ecosystem):
+    matches_rebuild_all()
+    assert best(ecosystem["traffic"], MatchKind.COLLABORATION).capability == ecosystem["vision"]
+    # Hidden by a moderator with no recompute queued for it: the nightly rebuild must catch it.
+    type(ecosystem["vision"]).objects.filter(pk=ecosystem["vision"].pk).update(hidden_at=timezone.now())
+    matches_rebuild_all()
+    listed = Match.objects.filter(capability=ecosystem["vision"]).exclude(seeker_rank=None, provider_rank=None)
+    assert not listed.exists()
+    partner = best(ecosystem["traffic"], MatchKind.COLLABORATION)
+    assert partner is None or partner.capability != ecosystem["vision"]
+
+
 def test_a_dismissed_match_stays_dismissed_after_recomputes(ecosystem):
     matches_rebuild_all()
     dismissed = best(ecosystem["traffic"], MatchKind.COLLABORATION)
