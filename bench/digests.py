@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import re
-import subprocess
 import sys
 import threading
 import time
@@ -32,7 +31,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-from support import create_database, drop_database, log  # noqa: E402  (bench/support.py)
+from support import create_database, drop_database, log, start_worker, wait_until_ready  # noqa: E402
 
 MATCHES_PER_RECIPIENT = 3
 PROGRAMS = 30
@@ -127,15 +126,6 @@ def load(recipients: int) -> None:
         log(f"  loaded {numbers.stop:,} / {recipients:,} recipients")
 
 
-def start_worker(name: str, env: dict, logfile: Path) -> subprocess.Popen:
-    with logfile.open("ab") as output:
-        return subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "-n", f"{name}@%h",
-             "--without-mingle", "--without-gossip", "-l", "warning"],
-            cwd=BASE_DIR, env=env, stdout=output, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-
-
 def peak_rss_mib(pid: int) -> float:
     """Return the process's peak resident set (VmHWM) in MiB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -148,17 +138,6 @@ def cpu_seconds(pid: int) -> float:
     """Return the CPU time (user + system) the process has used so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def wait_until_ready(app, names: list[str]) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        replies = app.control.ping(timeout=1) or []
-        answered = {name for reply in replies for name in reply}
-        if all(any(host.startswith(f"{name}@") for host in answered) for name in names):
-            return
-        if time.monotonic() > deadline:
-            raise SystemExit("the workers did not start; see their logs")
 
 
 def run(args, pg_url: str, redis_url: str) -> dict:

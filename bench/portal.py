@@ -13,6 +13,9 @@ Creates a database of its own (--database, default helix_portal_bench), migrates
   `--edited` (default 1 %) of the startups rewrite their pitch. It refits every model and
   recomputes every list, in a new process that finds the last index's segmented texts.
 
+Both run the shards in `--processes` processes (default: one per CPU, as many as the workers
+this machine would run).
+
 Then:
 
 - **My matches**: a member of the startup with the most matches opens /en/me/matches/ (every
@@ -183,14 +186,15 @@ def match_tables_mib(cursor) -> float:
     return round(int(cursor.fetchone()[0]) / 2**20, 1)
 
 
-def rebuild_in_new_process(env: dict) -> tuple[float, int]:
-    """Run `matches_rebuild` as the nightly task's worker would start it; return (seconds, rows written)."""
+def rebuild_in_new_process(env: dict, processes: int) -> tuple[float, int]:
+    """Run `matches_rebuild --processes N` in a new process; return (seconds, rows written)."""
     from django.db import connection
 
     with connection.cursor() as cursor:
         written_before = match_tables_written(cursor)
     started = time.monotonic()
-    subprocess.run([sys.executable, "manage.py", "matches_rebuild"], env=env, cwd=BASE_DIR, check=True)
+    command = [sys.executable, "manage.py", "matches_rebuild", "--processes", str(processes)]
+    subprocess.run(command, env=env, cwd=BASE_DIR, check=True)
     seconds = round(time.monotonic() - started, 1)
     with connection.cursor() as cursor:
         return seconds, match_tables_written(cursor) - written_before
@@ -212,7 +216,7 @@ def edit_startups(share: float) -> int:
     return StartupProfile.objects.filter(pk__in=ids).update(pitch=new_pitch, updated_at=Now())
 
 
-def run(organisations: int, *, reuse: bool, edited: float, workdir: Path, env: dict) -> dict:
+def run(organisations: int, *, reuse: bool, edited: float, processes: int, workdir: Path, env: dict) -> dict:
     from django.core.management import call_command
     from django.db import connection
 
@@ -225,10 +229,10 @@ def run(organisations: int, *, reuse: bool, edited: float, workdir: Path, env: d
     first = nightly = (None, None)
     edits = 0
     if not (reuse and Match.objects.exists()):  # --reuse keeps the matches of the run that kept the data
-        first = rebuild_in_new_process(env)
+        first = rebuild_in_new_process(env, processes)
         log(f"first build: {first[0]} s, {first[1]:,} rows written")
         edits = edit_startups(edited)
-        nightly = rebuild_in_new_process(env)
+        nightly = rebuild_in_new_process(env, processes)
         log(f"nightly refit after {edits:,} edited startups: {nightly[0]} s, {nightly[1]:,} rows written")
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE matching_match")
@@ -247,6 +251,7 @@ def run(organisations: int, *, reuse: bool, edited: float, workdir: Path, env: d
         "rebuild_seconds": nightly[0],
         "rows_written": nightly[1],
         "startups_edited_before_rebuild": edits,
+        "rebuild_processes": processes,
         "first_build_seconds": first[0],
         "first_build_rows_written": first[1],
         "match_table_mib": table_mib,
@@ -261,6 +266,12 @@ def main() -> None:
     parser.add_argument("--database", default="helix_portal_bench")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument("--reuse", action="store_true", help="use the data in --database (from a run with --keep)")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes the recompute's shards run in (matches_rebuild --processes; default: one per CPU)",
+    )
     parser.add_argument(
         "--edited", type=float, default=0.01, help="share of startups edited before the nightly refit (default 0.01)"
     )
@@ -284,7 +295,14 @@ def main() -> None:
 
     django.setup()
     try:
-        figures = run(args.organisations, reuse=args.reuse, edited=args.edited, workdir=workdir, env=env)
+        figures = run(
+            args.organisations,
+            reuse=args.reuse,
+            edited=args.edited,
+            processes=args.processes,
+            workdir=workdir,
+            env=env,
+        )
     finally:
         if not args.keep:
             drop_database(pg_url, args.database)

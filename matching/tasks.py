@@ -55,8 +55,12 @@ def matches_rebuild_finish(self, written: list[int], version: str, started_at: s
 
 
 @shared_task(bind=True, acks_late=True, max_retries=2)
-def matches_refit(self) -> str:
-    """Refit the models on everything and recompute every match, sharded across the workers (nightly)."""
+def matches_refit(self) -> dict[str, str | None]:
+    """Refit the models on everything and recompute every match, sharded across the workers (nightly).
+
+    Returns the index version and the id of the chord's last task (None when the shards ran here),
+    which `matches_rebuild --workers --wait` waits for.
+    """
     started_at = timezone.now()
     index = match_index_build()
     match_index_save(index)
@@ -66,11 +70,11 @@ def matches_refit(self) -> str:
         # A chord needs a result backend to know when every shard is done: without one, run them here.
         written = [matches_rebuild_shard(side, start, stop, index.version, stamp) for side, start, stop in shards]
         matches_rebuild_finish(written, index.version, stamp)
-        return index.version
-    chord(matches_rebuild_shard.si(side, start, stop, index.version, stamp) for side, start, stop in shards)(
+        return {"version": index.version, "finish": None}
+    finish = chord(matches_rebuild_shard.si(side, start, stop, index.version, stamp) for side, start, stop in shards)(
         matches_rebuild_finish.s(index.version, stamp)
     )
-    return index.version
+    return {"version": index.version, "finish": finish.id}
 
 
 @shared_task(bind=True, acks_late=True, max_retries=3, autoretry_for=(DatabaseError,), retry_backoff=True)

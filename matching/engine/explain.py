@@ -56,15 +56,14 @@ def surface_forms(text: str, lexicon: frozenset[str] = frozenset()) -> dict[str,
     return _words(lexicon).forms(text)
 
 
-def _inside(longer: list[str], shorter: list[str]) -> bool:
-    """Return whether the words of `shorter` appear together, in order, in `longer`."""
-    size = len(shorter)
-    return any(longer[start : start + size] == shorter for start in range(len(longer) - size + 1))
+def _inside(longer: str, shorter: str) -> bool:
+    return f" {shorter} " in f" {longer} "
 
 
-def _chained(first: list[str], second: list[str]) -> bool:
+def _chained(first: str, second: str) -> bool:
     """Return whether one term ends with the syllables the other starts with ("hop tac xa trong" / "trong lua")."""
-    return any(first[-n:] == second[:n] or second[-n:] == first[:n] for n in range(1, min(len(first), len(second))))
+    a, b = first.split(), second.split()
+    return any(a[-n:] == b[:n] or b[-n:] == a[:n] for n in range(1, min(len(a), len(b))))
 
 
 def as_written(
@@ -78,22 +77,21 @@ def as_written(
     that runs into a stronger term ("hợp tác xã trồng" beside "trồng lúa").
     """
     forms = [surface_forms(text, lexicon) for text in texts if text]
-    kept: list[tuple[list[str], str]] = []  # each kept term's folded words, and how it is written
+    kept: list[tuple[str, str]] = []
     for term in terms:
         spellings = [spelled[term] for spelled in forms if term in spelled]
         if not spellings:
             continue
         # Diacritics first, then lower case: "Camera" opening a sentence reads "camera" if another wrote it so.
         written = min(spellings, key=lambda form: (form.isascii(), form[:1].isupper()))
-        words = term.split()
-        if any(_inside(folded, words) or _chained(folded, words) for folded, _ in kept):
+        if any(_inside(folded, term) or _chained(folded, term) for folded, _ in kept):
             continue
-        shorter = [n for n, (folded, _) in enumerate(kept) if _inside(words, folded)]
+        shorter = [n for n, (folded, _) in enumerate(kept) if _inside(term, folded)]
         if shorter:
-            kept[shorter[0]] = (words, written)
+            kept[shorter[0]] = (term, written)
             kept = [pair for n, pair in enumerate(kept) if n not in shorter[1:]]
         elif len(kept) < limit:
-            kept.append((words, written))
+            kept.append((term, written))
     return [written for _, written in kept]
 
 

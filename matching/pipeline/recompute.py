@@ -4,12 +4,14 @@ See `scoring` for which pairs are kept and `storing` for how they are written.
 """
 
 import logging
+import multiprocessing
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from datetime import datetime
 
 import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from matching.engine.retrieval import top_k_of
@@ -209,11 +211,38 @@ def matches_compute_shard(*, index: MatchIndex, side: str, start: int, stop: int
         owner_field, owners = _owners(index, kind, side, start, stop)
         with transaction.atomic():
             changes = storing.list_changes(kind, owner_field, owners, pairs)
+            _mark_reasons_kept(index, kind, changes)
             rank_field = "seeker_rank" if owner_field == ENDS[kind][0] else "provider_rank"
             storing.places_clear(rank_field, changes.unlisted)
             storing.matches_upsert(kind, changes.pairs, version=index.version, now=computed_at)
         written += len(changes.pairs)
     return written
+
+
+def _updated_at(index: MatchIndex, side: str) -> dict[int, datetime]:
+    """Return when each entity of a side (or the programs) last changed, as the index read it."""
+    if side == "program":
+        return dict(zip(index.programs.ids, index.programs.updated_at, strict=True))
+    rows = index.sides[side]
+    return dict(zip(rows.ids.tolist(), rows.feed.updated_at, strict=True))
+
+
+def _mark_reasons_kept(index: MatchIndex, kind: str, changes: storing.ListChanges) -> None:
+    """Keep the stored reasons of pairs whose two ends did not change since the pair was written.
+
+    Reasons name what the two texts and facts share, which a refit does not change; explaining
+    is most of a recompute's work, so only new pairs and pairs with a changed end are explained.
+    """
+    seekers, providers = _updated_at(index, SEEKER_SIDE[kind]), _updated_at(index, PROVIDER_SIDE[kind])
+    for pair in changes.pairs:
+        written = changes.computed_at.get(pair.key)
+        seeker_changed, provider_changed = seekers.get(pair.seeker), providers.get(pair.provider)
+        pair.keeps_reasons = (
+            written is not None
+            and seeker_changed is not None
+            and provider_changed is not None
+            and max(seeker_changed, provider_changed) < written
+        )
 
 
 def _ends_matched(index: MatchIndex, kind: str) -> dict[str, list[int]]:
@@ -245,16 +274,56 @@ def matches_finish_rebuild(*, index: MatchIndex, started_at: datetime) -> int:
     return count
 
 
-def matches_rebuild_all(*, progress: Callable[[int], object] | None = None) -> dict[str, int]:
-    """Refit the index and recompute every match in this process (the command, and big batches)."""
+# The index the forked shard processes of `matches_rebuild_all` read: inherited, never pickled.
+_forked_index: MatchIndex | None = None
+
+
+def _forked_shard(side: str, start: int, stop: int, computed_at: datetime) -> int:
+    assert _forked_index is not None, "set before the processes are forked"
+    return matches_compute_shard(index=_forked_index, side=side, start=start, stop=stop, computed_at=computed_at)
+
+
+def _shards_in_processes(
+    index: MatchIndex, units: list[tuple[str, int, int]], processes: int, started_at: datetime, progress
+) -> int:
+    """Compute the shards in `processes` forked processes, each with its own database connection."""
+    global _forked_index
+    _forked_index = index
+    connections.close_all()  # a forked process must open its own connection, not share this one
+    written = 0
+    try:
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+            sizes = {
+                pool.submit(_forked_shard, side, start, stop, started_at): stop - start for side, start, stop in units
+            }
+            for done in as_completed(sizes):
+                written += done.result()
+                if progress:
+                    progress(sizes[done])
+    finally:
+        _forked_index = None
+    return written
+
+
+def matches_rebuild_all(*, progress: Callable[[int], object] | None = None, processes: int = 1) -> dict[str, int]:
+    """Refit the index and recompute every match on this machine (the command, and big batches).
+
+    With `processes` > 1 (PostgreSQL only, and not inside a Celery worker's own child process) the
+    shards run in that many forked processes; the nightly task spreads them over workers instead.
+    """
     started_at = timezone.now()
     index = match_index_build()
     match_index_save(index)
-    written = 0
-    for side, start, stop in shards(index, shard_size()):
-        written += matches_compute_shard(index=index, side=side, start=start, stop=stop, computed_at=started_at)
-        if progress:
-            progress(stop - start)
+    units = shards(index, shard_size())
+    can_fork = connection.vendor == "postgresql" and not multiprocessing.current_process().daemon
+    if processes > 1 and can_fork and len(units) > 1:
+        written = _shards_in_processes(index, units, processes, started_at, progress)
+    else:
+        written = 0
+        for side, start, stop in units:
+            written += matches_compute_shard(index=index, side=side, start=start, stop=stop, computed_at=started_at)
+            if progress:
+                progress(stop - start)
     retired = matches_finish_rebuild(index=index, started_at=started_at)
     logger.info("matches rebuilt", extra={"version": index.version, "written": written, "retired": retired})
     return {"written": written, "retired": retired}

@@ -65,6 +65,8 @@ class Pair:
     reasons: list[dict[str, Any]] | None = None
     seeker_rank: int | None = None
     provider_rank: int | None = None
+    # True when the stored row's reasons still hold (neither end changed since): only its score and place are written.
+    keeps_reasons: bool = False
     # Where the pair sits in the block it was scored in, and what explains that block's pairs.
     cell: tuple[int, int] = (0, 0)
     explain: ExplainPairs | None = field(default=None, repr=False, compare=False)
@@ -78,7 +80,7 @@ def explained(pairs: list[Pair]) -> list[Pair]:
     """Fill in the reasons of the pairs that have none yet, each block's pairs in one call; return the pairs."""
     waiting: defaultdict[int, list[Pair]] = defaultdict(list)
     for pair in pairs:
-        if pair.reasons is None:
+        if pair.reasons is None and not pair.keeps_reasons:
             waiting[id(pair.explain)].append(pair)
     for group in waiting.values():
         explain = group[0].explain

@@ -51,7 +51,7 @@ def _rows(kind: str, pairs: list[Pair], version: str, now: datetime) -> Iterator
         ends = {f"{seeker_field}_id": pair.seeker, f"{provider_field}_id": pair.provider}
         yield (
             pair.key, kind, ends.get("organisation_id"), ends.get("need_id"), ends.get("program_id"),
-            ends.get("capability_id"), ends.get("mentor_id"), pair.score, pair.reasons,
+            ends.get("capability_id"), ends.get("mentor_id"), pair.score, pair.reasons or [],
             version, now, True, pair.seeker_rank, pair.provider_rank,
             None if pair.seeker_rank is None else now, None if pair.provider_rank is None else now,
             MatchState.NEW, MatchState.NEW,
@@ -89,11 +89,11 @@ def _upsert_orm(kind: str, pairs: list[Pair], update: list[str], version: str, n
 
 def matches_upsert(kind: str, pairs: list[Pair], *, version: str, now: datetime) -> None:
     """Insert the pairs or update their rows; states stay, and so does a list place this computation did not decide."""
-    groups: defaultdict[tuple[bool, bool], list[Pair]] = defaultdict(list)
+    groups: defaultdict[tuple[bool, bool, bool], list[Pair]] = defaultdict(list)
     for pair in explained(pairs):
-        groups[(pair.seeker_rank is not None, pair.provider_rank is not None)].append(pair)
-    for (has_seeker_rank, has_provider_rank), group in groups.items():
-        update = ["score", "reasons", "model_version", "computed_at", "is_current"]
+        groups[(pair.seeker_rank is not None, pair.provider_rank is not None, pair.keeps_reasons)].append(pair)
+    for (has_seeker_rank, has_provider_rank, keeps_reasons), group in groups.items():
+        update = ["score", "model_version", "computed_at", "is_current"] + ([] if keeps_reasons else ["reasons"])
         update += ["seeker_rank", "seeker_listed_at"] if has_seeker_rank else []
         update += ["provider_rank", "provider_listed_at"] if has_provider_rank else []
         if connection.vendor == "postgresql":
@@ -115,6 +115,7 @@ class ListChanges:
 
     pairs: list[Pair]
     unlisted: list[int]  # primary keys of rows whose place in these lists is gone
+    computed_at: dict[str, datetime]  # when each stored pair of these owners was last written
 
 
 def _same_list(stored: dict[str, tuple[int, float]], computed: dict[str, tuple[int, float]]) -> bool:
@@ -143,13 +144,15 @@ def list_changes(kind: str, owner_field: str, owners: Collection[int], pairs: li
         by_owner[owner].append(pair)
     stored: defaultdict[int, dict[str, tuple[int, float]]] = defaultdict(dict)
     stored_pk: dict[str, int] = {}
-    rows = Match.objects.filter(
-        kind=kind, **{f"{owner_field}_id__in": list(owners), f"{rank_field}__isnull": False}
-    ).values_list(f"{owner_field}_id", "pk", "key", rank_field, "score")
-    for owner, pk, key, rank, score in rows.iterator(chunk_size=10_000):
-        stored[owner][key] = (rank, score)
-        stored_pk[key] = pk
-    changes = ListChanges([], [])
+    changes = ListChanges([], [], {})
+    rows = Match.objects.filter(kind=kind, **{f"{owner_field}_id__in": list(owners)}).values_list(
+        f"{owner_field}_id", "pk", "key", rank_field, "score", "computed_at"
+    )
+    for owner, pk, key, rank, score, computed_at in rows.iterator(chunk_size=10_000):
+        changes.computed_at[key] = computed_at
+        if rank is not None:
+            stored[owner][key] = (rank, score)
+            stored_pk[key] = pk
     for owner in set(computed) | set(stored):
         if _same_list(stored[owner], computed[owner]):
             continue

@@ -188,3 +188,30 @@ def test_need_matches_capabilities_and_closed_programs_drop_out(ecosystem):
     matches_recompute_for(entity_type="program", entity_ids=[program.pk])
     matches_rebuild_all()
     assert not Match.objects.filter(program=program).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_in_two_processes_stores_the_same_lists_as_in_one(ecosystem, settings):
+    settings.MATCHING_SHARD_SIZE = 1  # one shard per entity: both processes get work
+    matches_rebuild_all(processes=1)
+    one = set(Match.objects.values_list("key", "seeker_rank", "provider_rank"))
+    Match.objects.all().delete()
+    outcome = matches_rebuild_all(processes=2)
+    two = set(Match.objects.values_list("key", "seeker_rank", "provider_rank"))
+    assert outcome["written"] > 0
+    assert one and two == one
+
+
+def test_a_pair_whose_ends_did_not_change_keeps_its_reasons_when_its_score_moves(ecosystem):
+    matches_rebuild_all()
+    kept = best(ecosystem["traffic"], MatchKind.COLLABORATION)
+    Match.objects.filter(pk=kept.pk).update(reasons=[{"code": "marker", "params": {}, "weight": 1}], score=0.0001)
+    matches_rebuild_all()
+    kept.refresh_from_db()
+    assert kept.score > 0.0001  # the list was rewritten with the computed score …
+    assert kept.reasons == [{"code": "marker", "params": {}, "weight": 1}]  # … and the stored reasons kept
+    ecosystem["vision"].description += " Đếm xe ban đêm."
+    ecosystem["vision"].save()
+    matches_rebuild_all()
+    kept.refresh_from_db()
+    assert "shared_terms" in {reason["code"] for reason in kept.reasons}  # an end changed: explained again

@@ -2,7 +2,8 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from celery.result import AsyncResult
+from django.core.management.base import BaseCommand, CommandError
 
 from infra.progress import Progress, duration
 from matching.pipeline import profiles
@@ -23,12 +24,22 @@ class Command(BaseCommand):
             action="store_true",
             help="Send the recompute to the Celery workers as a chord of shards instead of running it here.",
         )
+        parser.add_argument(
+            "--processes",
+            type=int,
+            default=1,
+            help="Compute the shards in this many processes on this machine (PostgreSQL; default 1).",
+        )
+        parser.add_argument(
+            "--wait",
+            action="store_true",
+            help="With --workers: wait until the workers have finished (needs CELERY_RESULT_BACKEND).",
+        )
 
     def handle(self, *args, **options):
         started = time.monotonic()
         if options["workers"]:
-            result = matches_refit.delay()
-            self.stdout.write(self.style.SUCCESS(f"matches_rebuild: sent to the workers (task {result.id})."))
+            self._on_workers(wait=options["wait"], started=started)
             return
         # Every seeker and provider is one step: each builds its own list.
         querysets = (
@@ -39,11 +50,27 @@ class Command(BaseCommand):
         )
         total = sum(queryset().count() for queryset in querysets) + profiles.program_queryset().count()
         progress = Progress(total, stream=self.stderr, label="matches_rebuild", enabled=options["verbosity"] > 0)
-        outcome = matches_rebuild_all(progress=progress.advance)
+        outcome = matches_rebuild_all(progress=progress.advance, processes=max(options["processes"], 1))
         progress.close()
         self.stdout.write(
             self.style.SUCCESS(
                 f"matches_rebuild: {outcome['written']:,} matches written, {outcome['retired']:,} retired "
                 f"in {duration(time.monotonic() - started)}."
+            )
+        )
+
+    def _on_workers(self, *, wait: bool, started: float) -> None:
+        if wait and not matches_refit.app.conf.result_backend:
+            raise CommandError("--wait needs a result backend: set CELERY_RESULT_BACKEND (e.g. the Redis URL).")
+        result = matches_refit.delay()
+        self.stdout.write(f"matches_rebuild: sent to the workers (task {result.id}).")
+        if not wait:
+            return
+        finish = result.get()["finish"]
+        outcome = AsyncResult(finish, app=matches_refit.app).get() if finish else {}
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"matches_rebuild: the workers wrote {outcome.get('written', 0):,} matches, retired "
+                f"{outcome.get('retired', 0):,} in {duration(time.monotonic() - started)}."
             )
         )
