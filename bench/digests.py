@@ -14,7 +14,7 @@ Reported: seconds, duplicates (Message-IDs accepted twice), missing (recipients 
 peak RSS of the worker processes (VmHWM). The database is dropped afterwards unless --keep. The
 last line of output is one JSON object.
 
-Target: under 120 seconds for 10,000 recipients.
+Targets: under 120 seconds for 10,000 recipients, under 8 minutes for 100,000.
 """
 
 import argparse
@@ -35,7 +35,7 @@ from support import create_database, drop_database, log, start_worker, wait_unti
 
 MATCHES_PER_RECIPIENT = 3
 PROGRAMS = 30
-TIMEOUT = 900
+TIMEOUT = 1800
 REASONS = [{"code": "shared_terms", "params": {"terms": ["giao thông", "camera"]}, "weight": 0.5}]
 MESSAGE_ID = re.compile(rb"^Message-ID:\s*(<[^>]+>)", re.IGNORECASE | re.MULTILINE)
 TO = re.compile(rb"^To:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
