@@ -217,7 +217,7 @@ def sources_stamp(
     model = MODELS[entity_type]
     stamp = "startup_profile__updated_at" if entity_type == "startup" else "updated_at"
     entity_ids = list(entity_ids)
-    rows = model.objects.filter(pk__in=entity_ids).values_list("pk", stamp)
+    rows = list(model.objects.filter(pk__in=entity_ids).values_list("pk", stamp))
     if changed_only:
         recorded = dict(
             MatchedSource.objects.filter(source_type=entity_type, source_id__in=entity_ids).values_list(
