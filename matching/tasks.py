@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from infra.commit_buffer import CommitBuffer
 from matching.pipeline import freshness, recompute
-from matching.pipeline.refit import match_index_build, match_index_get, match_index_save
+from matching.pipeline.refit import match_index_build, match_index_get, match_index_renew, match_index_save
 from matching.services import introductions
 
 logger = logging.getLogger(__name__)
@@ -55,14 +55,15 @@ def matches_rebuild_finish(self, written: list[int], version: str, started_at: s
 
 
 @shared_task(bind=True, acks_late=True, max_retries=2)
-def matches_refit(self) -> dict[str, str | None]:
-    """Refit the models on everything and recompute every match, sharded across the workers (nightly).
+def matches_refit(self, refit: bool = False) -> dict[str, str | None]:
+    """Renew the index and recompute every match, sharded across the workers (nightly).
 
-    Returns the index version and the id of the chord's last task (None when the shards ran here),
-    which `matches_rebuild --workers --wait` waits for.
+    The index is renewed (`refit.match_index_renew`), or fitted anew with `refit`. Returns the
+    index version and the id of the chord's last task (None when the shards ran here), which
+    `matches_rebuild --workers --wait` waits for.
     """
     started_at = timezone.now()
-    index = match_index_build()
+    index = match_index_build() if refit else match_index_renew()
     match_index_save(index)
     shards = recompute.shards(index, recompute.shard_size())
     stamp = started_at.isoformat()

@@ -19,3 +19,7 @@ MATCHING_SHARD_SIZE = env.int("MATCHING_SHARD_SIZE", default=2000)
 # Processes a refit segments and tokenises the corpus in (the segmenter is its costliest step).
 # Inside a Celery prefork worker joblib runs them in the worker itself.
 MATCHING_FIT_JOBS = env.int("MATCHING_FIT_JOBS", default=min(os.cpu_count() or 1, 4))
+# A nightly recompute fits the text features and the meaning space anew only once this share of
+# the profiles has changed, been added or gone since the last fit; until then it patches the saved
+# index (`matches_rebuild --refit` always fits anew).
+MATCHING_REFIT_DRIFT = env.float("MATCHING_REFIT_DRIFT", default=0.05)

@@ -18,7 +18,7 @@ from matching.engine.retrieval import top_k_of
 from matching.models import ENDS, Match, MatchKind
 from matching.pipeline import storing
 from matching.pipeline.index import MatchIndex
-from matching.pipeline.refit import match_index_build, match_index_get, match_index_save
+from matching.pipeline.refit import match_index_build, match_index_get, match_index_renew, match_index_save
 from matching.pipeline.reranking import final_scores
 from matching.pipeline.score_scales import score_scales_fit
 from matching.pipeline.scoring import (
@@ -305,14 +305,17 @@ def _shards_in_processes(
     return written
 
 
-def matches_rebuild_all(*, progress: Callable[[int], object] | None = None, processes: int = 1) -> dict[str, int]:
-    """Refit the index and recompute every match on this machine (the command, and big batches).
+def matches_rebuild_all(
+    *, progress: Callable[[int], object] | None = None, processes: int = 1, refit: bool = False
+) -> dict[str, int]:
+    """Renew the index (`refit`: fit it anew) and recompute every match on this machine (the command,
+    and big batches).
 
     With `processes` > 1 (PostgreSQL only, and not inside a Celery worker's own child process) the
     shards run in that many forked processes; the nightly task spreads them over workers instead.
     """
     started_at = timezone.now()
-    index = match_index_build()
+    index = match_index_build() if refit else match_index_renew()
     match_index_save(index)
     units = shards(index, shard_size())
     can_fork = connection.vendor == "postgresql" and not multiprocessing.current_process().daemon

@@ -215,3 +215,40 @@ def test_a_pair_whose_ends_did_not_change_keeps_its_reasons_when_its_score_moves
     matches_rebuild_all()
     kept.refresh_from_db()
     assert "shared_terms" in {reason["code"] for reason in kept.reasons}  # an end changed: explained again
+
+
+def test_a_nightly_renewal_moves_only_the_lists_an_edit_touches(ecosystem, settings):
+    settings.MATCHING_REFIT_DRIFT = 1.0  # renew the saved index however much changed
+    matches_rebuild_all(refit=True)
+    traffic = Match.objects.filter(organisation=ecosystem["traffic"], seeker_rank__isnull=False)
+    traffic_lists = set(traffic.values_list("key", "seeker_rank", "score"))
+    profile = ecosystem["farming"].startup_profile
+    profile.pitch = "Camera AI phát hiện sự cố giao thông"
+    profile.description = "Thị giác máy tính, đếm xe trên camera giao thông"
+    profile.save()
+    type(ecosystem["soil"]).objects.filter(pk=ecosystem["soil"].pk).update(hidden_at=timezone.now())
+    outcome = matches_rebuild_all()
+    assert best(ecosystem["farming"], MatchKind.COLLABORATION).capability == ecosystem["vision"]
+    assert not Match.objects.filter(capability=ecosystem["soil"]).exclude(seeker_rank=None, provider_rank=None)
+    # The lists of a startup nobody edited stay as they were, and not every pair is written again.
+    assert set(traffic.values_list("key", "seeker_rank", "score")) == traffic_lists
+    assert 0 < outcome["written"] < Match.objects.count()
+
+
+def test_the_text_model_is_fitted_anew_once_the_texts_have_drifted(ecosystem, settings):
+    from matching.pipeline.refit import match_index_get
+
+    settings.MATCHING_REFIT_DRIFT = 0.0
+    matches_rebuild_all()
+    fitted_at = match_index_get().built_at
+    profile = ecosystem["farming"].startup_profile
+    profile.pitch = "Camera AI phát hiện sự cố giao thông"
+    profile.save()
+    matches_rebuild_all()
+    assert match_index_get().built_at > fitted_at  # one changed profile of four is past the drift: a new fit
+    settings.MATCHING_REFIT_DRIFT = 1.0
+    fitted_at = match_index_get().built_at
+    profile.pitch = "Cảm biến độ ẩm đất"
+    profile.save()
+    matches_rebuild_all()
+    assert match_index_get().built_at == fitted_at  # renewed: the same fit, patched

@@ -13,9 +13,10 @@ from matching.tasks import matches_refit
 
 class Command(BaseCommand):
     help = (
-        "Refit the matching models on the whole database and recompute every match in this process. "
-        "(The nightly task does the same sharded across the Celery workers.) Saved and dismissed "
-        "matches keep their state."
+        "Renew the matching models (fit them anew with --refit, or once the texts have changed by "
+        "MATCHING_REFIT_DRIFT) and recompute every match on this machine, writing the lists that "
+        "changed. (The nightly task does the same sharded across the Celery workers.) Saved and "
+        "dismissed matches keep their state."
     )
 
     def add_arguments(self, parser):
@@ -23,6 +24,11 @@ class Command(BaseCommand):
             "--workers",
             action="store_true",
             help="Send the recompute to the Celery workers as a chord of shards instead of running it here.",
+        )
+        parser.add_argument(
+            "--refit",
+            action="store_true",
+            help="Fit the text features and the meaning space anew even if the texts barely changed.",
         )
         parser.add_argument(
             "--processes",
@@ -39,7 +45,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         if options["workers"]:
-            self._on_workers(wait=options["wait"], started=started)
+            self._on_workers(wait=options["wait"], refit=options["refit"], started=started)
             return
         # Every seeker and provider is one step: each builds its own list.
         querysets = (
@@ -50,7 +56,9 @@ class Command(BaseCommand):
         )
         total = sum(queryset().count() for queryset in querysets) + profiles.program_queryset().count()
         progress = Progress(total, stream=self.stderr, label="matches_rebuild", enabled=options["verbosity"] > 0)
-        outcome = matches_rebuild_all(progress=progress.advance, processes=max(options["processes"], 1))
+        outcome = matches_rebuild_all(
+            progress=progress.advance, processes=max(options["processes"], 1), refit=options["refit"]
+        )
         progress.close()
         self.stdout.write(
             self.style.SUCCESS(
@@ -59,10 +67,10 @@ class Command(BaseCommand):
             )
         )
 
-    def _on_workers(self, *, wait: bool, started: float) -> None:
+    def _on_workers(self, *, wait: bool, refit: bool, started: float) -> None:
         if wait and not matches_refit.app.conf.result_backend:
             raise CommandError("--wait needs a result backend: set CELERY_RESULT_BACKEND (e.g. the Redis URL).")
-        result = matches_refit.delay()
+        result = matches_refit.delay(refit=refit)
         self.stdout.write(f"matches_rebuild: sent to the workers (task {result.id}).")
         if not wait:
             return
