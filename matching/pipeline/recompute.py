@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
+from infra.processes import django_with
 from matching.engine.retrieval import top_k_of
 from matching.models import ENDS, Match, MatchKind
 from matching.pipeline import storing
@@ -274,34 +275,41 @@ def matches_finish_rebuild(*, index: MatchIndex, started_at: datetime) -> int:
     return count
 
 
-# The index the forked shard processes of `matches_rebuild_all` read: inherited, never pickled.
-_forked_index: MatchIndex | None = None
+# What a shard process must see as its parent does: the database (a test's, too) and the saved index.
+CHILD_SETTINGS = (
+    "MATCHING_ARTEFACTS_DIR",
+    "MATCHING_SHARD_SIZE",
+    "MATCHING_TOP_K",
+    "MATCHING_PROVIDER_TOP_K",
+)
 
 
-def _forked_shard(side: str, start: int, stop: int, computed_at: datetime) -> int:
-    assert _forked_index is not None, "set before the processes are forked"
-    return matches_compute_shard(index=_forked_index, side=side, start=start, stop=stop, computed_at=computed_at)
+def _shard_of_version(side: str, start: int, stop: int, version: str, computed_at: datetime) -> int:
+    """Compute one shard in a shard process, with the saved index of this run's version."""
+    index = match_index_get()
+    if index.version != version:
+        raise RuntimeError(f"the saved match index is {index.version}, not this run's {version}")
+    return matches_compute_shard(index=index, side=side, start=start, stop=stop, computed_at=computed_at)
 
 
 def _shards_in_processes(
     index: MatchIndex, units: list[tuple[str, int, int]], processes: int, started_at: datetime, progress
 ) -> int:
-    """Compute the shards in `processes` forked processes, each with its own database connection."""
-    global _forked_index
-    _forked_index = index
-    connections.close_all()  # a forked process must open its own connection, not share this one
+    """Compute the shards in `processes` new processes; each loads the saved index once and has its own connection."""
+    overrides: dict[str, object] = {name: getattr(settings, name) for name in CHILD_SETTINGS}
+    # Each connection's own settings: a test database's name is only there.
+    overrides["DATABASES"] = {alias: dict(connections[alias].settings_dict) for alias in connections}
+    context = multiprocessing.get_context("spawn")
     written = 0
-    try:
-        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
-            sizes = {
-                pool.submit(_forked_shard, side, start, stop, started_at): stop - start for side, start, stop in units
-            }
-            for done in as_completed(sizes):
-                written += done.result()
-                if progress:
-                    progress(sizes[done])
-    finally:
-        _forked_index = None
+    with ProcessPoolExecutor(processes, mp_context=context, initializer=django_with, initargs=(overrides,)) as pool:
+        sizes = {
+            pool.submit(_shard_of_version, side, start, stop, index.version, started_at): stop - start
+            for side, start, stop in units
+        }
+        for done in as_completed(sizes):
+            written += done.result()
+            if progress:
+                progress(sizes[done])
     return written
 
 
@@ -312,14 +320,14 @@ def matches_rebuild_all(
     and big batches).
 
     With `processes` > 1 (PostgreSQL only, and not inside a Celery worker's own child process) the
-    shards run in that many forked processes; the nightly task spreads them over workers instead.
+    shards run in that many processes; the nightly task spreads them over workers instead.
     """
     started_at = timezone.now()
     index = match_index_build() if refit else match_index_renew()
     match_index_save(index)
     units = shards(index, shard_size())
-    can_fork = connection.vendor == "postgresql" and not multiprocessing.current_process().daemon
-    if processes > 1 and can_fork and len(units) > 1:
+    can_spread = connection.vendor == "postgresql" and not multiprocessing.current_process().daemon
+    if processes > 1 and can_spread and len(units) > 1:
         written = _shards_in_processes(index, units, processes, started_at, progress)
     else:
         written = 0
