@@ -31,7 +31,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-from support import create_database, drop_database, log, start_worker, wait_until_ready  # noqa: E402
+from support import create_database, drop_database, log, start_worker, stop_workers, wait_until_ready  # noqa: E402
 
 MATCHES_PER_RECIPIENT = 3
 PROGRAMS = 30
@@ -196,10 +196,7 @@ def run(args, pg_url: str, redis_url: str) -> dict:
             f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
         )
     finally:
-        for worker in workers:
-            worker.terminate()
-        for worker in workers:
-            worker.wait(timeout=60)
+        stop_workers(workers)
         controller.stop()
     statuses = dict(Counter(Delivery.objects.filter(kind=DIGEST).values_list("status", flat=True)))
     log(f"outbox: {statuses}; SMTP sink accepted {sink.count:,} messages")

@@ -26,7 +26,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-from support import create_database, drop_database, log, start_worker, wait_until_ready  # noqa: E402
+from support import create_database, drop_database, log, start_worker, stop_workers, wait_until_ready  # noqa: E402
 
 
 def rebuild(env: dict, *arguments: str) -> float:
@@ -48,10 +48,7 @@ def on_workers(count: int, env: dict, logs: Path) -> float:
         wait_until_ready(client, names)
         return rebuild(env, "--workers", "--wait")
     finally:
-        for worker in workers:
-            worker.terminate()
-        for worker in workers:
-            worker.wait(timeout=60)
+        stop_workers(workers)
         client.close()
 
 

@@ -59,3 +59,11 @@ def wait_until_ready(app, names: list[str], timeout: float = 60) -> None:
             return
         if time.monotonic() > deadline:
             raise SystemExit("the workers did not start; see their logs")
+
+
+def stop_workers(workers: list[subprocess.Popen]) -> None:
+    """Ask the workers to stop (warm shutdown), then wait for each."""
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.wait(timeout=60)
