@@ -306,6 +306,15 @@ def _fitted_matcher(index: MatchIndex, kind: str, seekers: SideRows, providers: 
     return fitted
 
 
+def _every_pair(matcher: ProfileMatcher) -> bool | None:
+    """Score every pair where closeness in meaning takes part (pooling cannot bound it); else by size.
+
+    A provider's shard is every seeker against its providers: 85,000 × 2,000 pairs at 100,000
+    organisations, past the engine's size for scoring every pair by default.
+    """
+    return True if getattr(matcher, "meaning_", None) is not None else None
+
+
 def _with_track_record(
     history: PartnerRecord | None, cols: np.ndarray, explained: list[list[Reason]]
 ) -> list[list[Reason]]:
@@ -366,7 +375,7 @@ def profile_seeker_pairs(index: MatchIndex, kind: str, seeker_rows: np.ndarray) 
     reranker = index.rerankers.get(kind)
     history = _history(index, kind, seekers, providers)
     pool_size = 3 * top_k() if spread or has_learned(reranker) or history is not None else top_k()
-    best, _ = matcher.top_k(pool_size, adjust=adjust)
+    best, _ = matcher.top_k(pool_size, adjust=adjust, exact=_every_pair(matcher))
     if history is not None:
         best = _lift_pool(best, history)
     best = pool_reranked(
@@ -394,7 +403,7 @@ def profile_provider_pairs(index: MatchIndex, kind: str, provider_rows: np.ndarr
     seekers = index.sides[SEEKER_SIDE[kind]]
     providers = _subset(index.sides[PROVIDER_SIDE[kind]], provider_rows)
     matcher = _fitted_matcher(index, kind, seekers, providers)
-    _, best = matcher.top_k(1, k_per_right=provider_top_k())
+    _, best = matcher.top_k(1, k_per_right=provider_top_k(), exact=_every_pair(matcher))
     assert best is not None, "top_k returns the best lefts per right when k_per_right > 0"
     if kind == MatchKind.MENTORING:
         # A mentor with no room left takes no mentee: no list of candidates either.
