@@ -252,3 +252,20 @@ def test_the_text_model_is_fitted_anew_once_the_texts_have_drifted(ecosystem, se
     profile.save()
     matches_rebuild_all()
     assert match_index_get().built_at == fitted_at  # renewed: the same fit, patched
+
+
+def test_a_rebuild_past_the_pooled_scoring_size_still_scores_closeness_in_meaning(monkeypatch):
+    from matching.engine import retrieval
+    from tests.matching.test_semantic import _corpus
+
+    texts = _corpus(per_theme=30)  # 60 texts: enough for a meaning space
+    startups = [StartupProfileFactory(pitch=text, description="") for text in texts[::2]]
+    capabilities = [CapabilityFactory(title=text, description="") for text in texts[1::2]]
+    # Every shard is now "large": the engine would pool, which cannot bound closeness in meaning.
+    monkeypatch.setattr(retrieval, "EXACT_MAX_PAIRS", 1)
+    matches_rebuild_all(refit=True)
+    aquaculture = {c.pk for c in capabilities[: len(capabilities) // 2]}
+    partner = best(startups[0].organisation, MatchKind.COLLABORATION)
+    assert partner.capability_id in aquaculture
+    listed = Match.objects.filter(capability__in=capabilities, provider_rank__isnull=False)
+    assert listed.exists()  # the capabilities' own lists (every seeker against a shard) were built too
