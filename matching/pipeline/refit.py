@@ -66,19 +66,22 @@ def match_index_build() -> MatchIndex:
 
 
 def _saved_index() -> MatchIndex | None:
-    """Return the last saved index (this process's copy, or read from disk), or None."""
+    """Return the last saved index (this process's copy, or read from disk and kept), or None."""
+    path = index_path()
+    mtime = path.stat().st_mtime if path.exists() else None
     with _lock:
-        cached = _cache.get("index")
-    if cached is not None and _cache.get("mtime") == (index_path().stat().st_mtime if index_path().exists() else None):
-        return cast(MatchIndex, cached)
-    if not index_path().exists():
+        if mtime is not None and _cache.get("mtime") == mtime:
+            return cast(MatchIndex, _cache["index"])
+    if mtime is None:
         return None
     try:
-        saved, _header = artefacts.load(index_path(), name=ARTEFACT_NAME)
+        saved, _header = artefacts.load(path, name=ARTEFACT_NAME)
     except (artefacts.ArtefactMismatch, OSError, EOFError, ValueError):
         logger.warning("saved match index unreadable; fitting a new one", exc_info=True)
         return None
     _remember_segments(saved)
+    with _lock:
+        _cache.update(index=saved, mtime=mtime)
     return cast(MatchIndex, saved)
 
 
@@ -134,7 +137,7 @@ def index_path() -> Path:
 
 
 _cache: dict[str, object] = {}
-_lock = threading.Lock()
+_lock = threading.RLock()  # re-entered: a build under match_index_get reads the saved index
 
 
 def match_index_save(index: MatchIndex) -> None:
@@ -168,14 +171,8 @@ def match_index_get() -> MatchIndex:
 
 def _previous_segments_remembered() -> None:
     """Let a refit in a new process reuse the texts the saved index segmented: most are unchanged."""
-    if "index" in _cache or not index_path().exists():
-        return  # this process already remembers its index's texts (or there is none)
-    try:
-        previous, _header = artefacts.load(index_path(), name=ARTEFACT_NAME)
-    except (artefacts.ArtefactMismatch, OSError, EOFError, ValueError):
-        logger.warning("previous match index unreadable; segmenting every text", exc_info=True)
-        return
-    _remember_segments(previous)
+    if "index" not in _cache:
+        _saved_index()  # loading it remembers its segments
 
 
 def _remember_segments(index: MatchIndex) -> None:
