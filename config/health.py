@@ -1,4 +1,5 @@
-"""GET /healthz: the state of the database, the cache and the Celery broker, as JSON.
+"""GET /healthz: the state of the database, the cache and the Celery broker, as JSON; GET /livez:
+whether this process answers at all.
 
 Anyone gets each component's up or down; the details (database vendor, broker transport, the
 name of the error) go only to a request carrying HEALTHZ_TOKEN as a bearer token, because they
@@ -12,7 +13,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -82,3 +83,13 @@ def healthz(request):
         {"status": "ok" if healthy else "unavailable", "checks": results},
         status=200 if healthy else 503,
     )
+
+
+# Liveness, for a process manager or load balancer: restart the process only when it stops
+# answering, not when a service it uses is down (that is /healthz's 503). It touches no service,
+# so it is also the cheapest page the stack serves (bench/load.py's baseline).
+@transaction.non_atomic_requests
+@never_cache
+@require_GET
+def livez(request):
+    return HttpResponse("ok", content_type="text/plain")

@@ -10,7 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views_mfa import activate_totp
-from config.health import healthz
+from config.health import healthz, livez
 from config.i18n import set_language
 from config.robots import robots_txt
 from config.sitemaps import SITEMAPS
@@ -20,6 +20,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("livez", livez, name="livez"),
     # One sitemap for both languages, at the root where crawlers look for it.
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -1,4 +1,5 @@
-"""GET /healthz reports the database, cache and broker; 200 when all are up, 503 otherwise."""
+"""GET /healthz reports the database, cache and broker; 200 when all are up, 503 otherwise.
+GET /livez says only that the process answers, whatever the services do."""
 
 import json
 import os
@@ -101,12 +102,14 @@ def test_cache_down(client, settings):
 
 
 def test_database_down():
-    # A fresh process whose database is unreachable: the check must answer 503, not crash.
+    # A fresh process whose database is unreachable: the check must answer 503, not crash, and the
+    # process is still alive (a process manager must not restart it for the database's sake).
     script = (
         "import django, json; django.setup();"
         "from django.test import Client;"
-        "r = Client().get('/healthz');"
-        "print(json.dumps({'status': r.status_code, 'body': r.json()}))"
+        "r = Client().get('/healthz'); alive = Client().get('/livez');"
+        "print(json.dumps({'status': r.status_code, 'body': r.json(),"
+        " 'alive': [alive.status_code, alive.content.decode()]}))"
     )
     env = {
         **os.environ,
@@ -121,3 +124,4 @@ def test_database_down():
     assert outcome["status"] == 503
     assert outcome["body"]["checks"]["database"]["ok"] is False
     assert outcome["body"]["checks"]["cache"]["ok"] is True
+    assert outcome["alive"] == [200, "ok"]
