@@ -21,7 +21,7 @@ from ecosystem.selectors.programs import applicant_for, program_list_open
 from kernel import eligibility
 from matching.models import END_MODELS, ENDS, Introduction, IntroductionStatus, Match, MatchKind, MatchState, Side
 from matching.selectors.introductions import introduction_list_received
-from matching.selectors.matches import match_list_for
+from matching.selectors.matches import match_list_for, sides_remember
 from notifications.models import DIGEST, Delivery, DeliveryStatus, DigestFrequency, Suppression
 from notifications.reasons import reason_lines
 from notifications.tokens import not_relevant_token
@@ -105,6 +105,7 @@ class DigestBatch:
     def __init__(self, users, *, now: datetime | None = None):
         self.now = now or timezone.now()
         ids = [user.pk for user in users]
+        sides_remember(users)  # what each person's matches hang from, for the batch at once
         self.history: dict[int, tuple[datetime | None, set[str]]] = {}
         sent = Delivery.objects.filter(recipient_id__in=ids, kind=DIGEST, status=DeliveryStatus.SENT)
         for user_id, prepared_at, item_keys in sent.values_list("recipient_id", "prepared_at", "context__item_keys"):

@@ -75,6 +75,47 @@ def sides_of(user: User) -> Sides:
     return sides
 
 
+def sides_remember(users: list[User]) -> None:
+    """Resolve the sides of many people in four queries (a digest batch) and keep each on its user,
+    where `sides_of` finds it: the same answer as asking for each person alone."""
+    ids = [user.pk for user in users]
+    organisations: dict[int, list[int]] = {pk: [] for pk in ids}
+    for user_id, organisation_id in Membership.objects.filter(user_id__in=ids).values_list(
+        "user_id", "organisation_id"
+    ):
+        organisations[user_id].append(organisation_id)
+    every_organisation = {pk for group in organisations.values() for pk in group}
+    needs: dict[int, list[int]] = {}
+    for organisation_id, pk in Need.objects.filter(organisation_id__in=every_organisation).values_list(
+        "organisation_id", "pk"
+    ):
+        needs.setdefault(organisation_id, []).append(pk)
+    by_person: dict[int, set[int]] = {}  # capabilities a person owns or is the contact for
+    by_organisation: dict[int, set[int]] = {}
+    capabilities = Capability.objects.filter(
+        Q(owner_id__in=ids) | Q(contact_person_id__in=ids) | Q(organisation_id__in=every_organisation)
+    )
+    for pk, owner_id, contact_id, organisation_id in capabilities.values_list(
+        "pk", "owner_id", "contact_person_id", "organisation_id"
+    ):
+        for person in {owner_id, contact_id} - {None}:
+            by_person.setdefault(person, set()).add(pk)
+        by_organisation.setdefault(organisation_id, set()).add(pk)
+    mentors: dict[int, list[int]] = {}
+    for user_id, pk in MentorOffer.objects.filter(user_id__in=ids).values_list("user_id", "pk"):
+        mentors.setdefault(user_id, []).append(pk)
+    for user in users:
+        mine = organisations[user.pk]
+        capability_ids = set(by_person.get(user.pk, ())).union(*(by_organisation.get(pk, ()) for pk in mine))
+        sides = Sides(
+            organisations=tuple(mine),
+            needs=tuple(pk for organisation_id in mine for pk in needs.get(organisation_id, [])),
+            capabilities=tuple(sorted(capability_ids)),
+            mentors=tuple(mentors.get(user.pk, [])),
+        )
+        setattr(user, _SIDES_ATTRIBUTE, sides)
+
+
 def seeker_q(user: User) -> Q:
     """Return the condition for matches the person looks at from the seeker side."""
     sides = sides_of(user)

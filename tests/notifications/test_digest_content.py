@@ -168,3 +168,28 @@ def test_a_matched_program_closing_soon_is_recalled_with_a_not_relevant_link(out
     match.seeker_state = MatchState.DISMISSED
     match.save()
     assert digest_content(user=person)["programs"] == []  # not relevant to them: not listed either
+
+
+def test_one_batch_gives_each_person_the_matches_of_their_own_side(outbox):
+    # A founder, a researcher whose capability is matched, a mentor and someone with no profile,
+    # planned and sent together: the batch reads everyone's sides at once and must not mix them.
+    from tests.factories import CapabilityFactory, MatchFactory
+
+    founder, startup, funding = person_with_match(language="en")
+    capability = CapabilityFactory(title="Vision lab for traffic cameras")
+    MatchFactory(kind=MatchKind.COLLABORATION, organisation=startup, capability=capability)
+    mentor_offer = MentorOfferFactory(headline="Hardware mentor")
+    MatchFactory(kind=MatchKind.MENTORING, organisation=startup, mentor=mentor_offer)
+    bystander = UserFactory()
+    send_digests()
+    [to_founder] = sent_to(founder)
+    assert funding.program.title in to_founder.body
+    assert capability.title in to_founder.body
+    assert mentor_offer.headline in to_founder.body
+    [to_researcher] = sent_to(capability.owner)
+    assert startup.name in to_researcher.body
+    assert funding.program.title not in to_researcher.body
+    [to_mentor] = sent_to(mentor_offer.user)
+    assert startup.name in to_mentor.body
+    assert capability.title not in to_mentor.body
+    assert sent_to(bystander) == []
