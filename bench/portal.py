@@ -3,6 +3,7 @@
     .venv/bin/python bench/portal.py                          # 100,000 organisations (takes a while)
     .venv/bin/python bench/portal.py --organisations 5000     # a quick check
     .venv/bin/python bench/portal.py --keep                   # keep the database for --reuse
+    .venv/bin/python bench/portal.py --reuse --nightly        # the kept world: edits, nightly refit, pages
 
 Creates a database of its own (--database, default helix_portal_bench), migrates it, loads
 `seed_demo --scale N` and runs the full match recompute (`matches_rebuild`) twice, timed:
@@ -216,7 +217,9 @@ def edit_startups(share: float) -> int:
     return StartupProfile.objects.filter(pk__in=ids).update(pitch=new_pitch, updated_at=Now())
 
 
-def run(organisations: int, *, reuse: bool, edited: float, processes: int, workdir: Path, env: dict) -> dict:
+def run(
+    organisations: int, *, reuse: bool, nightly: bool, edited: float, processes: int, workdir: Path, env: dict
+) -> dict:
     from django.core.management import call_command
     from django.db import connection
 
@@ -231,6 +234,7 @@ def run(organisations: int, *, reuse: bool, edited: float, processes: int, workd
     if not (reuse and Match.objects.exists()):  # --reuse keeps the matches of the run that kept the data
         first = rebuild_in_new_process(env, processes)
         log(f"first build: {first[0]} s, {first[1]:,} rows written")
+    if not reuse or nightly:
         edits = edit_startups(edited)
         nightly = rebuild_in_new_process(env, processes)
         log(f"nightly refit after {edits:,} edited startups: {nightly[0]} s, {nightly[1]:,} rows written")
@@ -267,6 +271,11 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument("--reuse", action="store_true", help="use the data in --database (from a run with --keep)")
     parser.add_argument(
+        "--nightly",
+        action="store_true",
+        help="with --reuse: a day's edits and the nightly refit on the kept data again",
+    )
+    parser.add_argument(
         "--processes",
         type=int,
         default=os.cpu_count() or 1,
@@ -298,6 +307,7 @@ def main() -> None:
         figures = run(
             args.organisations,
             reuse=args.reuse,
+            nightly=args.nightly,
             edited=args.edited,
             processes=args.processes,
             workdir=workdir,

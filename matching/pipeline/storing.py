@@ -170,10 +170,15 @@ def places_clear(rank_field: str, pks: list[int]) -> None:
 def places_clear_outside(kind: str, owner_field: str, owners: Collection[int]) -> int:
     """Clear the places in lists of owners that are no longer matched at all (deleted, hidden, paused)."""
     rank_field = "seeker_rank" if owner_field == ENDS[kind][0] else "provider_rank"
+    if connection.vendor != "postgresql":
+        listed = Match.objects.filter(kind=kind, **{f"{rank_field}__isnull": False})
+        return listed.exclude(**{f"{owner_field}_id__in": list(owners)}).update(**{rank_field: None})
     with connection.cursor() as cursor:
+        # bigint[], the column's own type: PostgreSQL then looks each row up in a hash of the array.
+        # With an integer[] it compares element by element, which took hours at 100,000 organisations.
         cursor.execute(
             f"UPDATE matching_match SET {rank_field} = NULL WHERE kind = %s AND {rank_field} IS NOT NULL "
-            f"AND NOT ({owner_field}_id = ANY(%s))",
+            f"AND NOT ({owner_field}_id = ANY(%s::bigint[]))",
             [kind, list(owners)],
         )
         return cursor.rowcount
