@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from datetime import timedelta
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -74,8 +75,9 @@ def stack_env(database_url: str) -> dict:
 def prepare(members: int) -> dict:
     """Return what the simulated people need: sessions of startup owners with matches, slugs, filters."""
     from django.contrib.auth import get_user_model
-    from django.db.models import Exists, OuterRef
+    from django.db.models import Exists, OuterRef, Q
     from django.test import Client
+    from django.utils import timezone
 
     from demo.pages import seed_site_pages
     from ecosystem.models import Location, Membership, Program, Sector, Stage, StartupProfile
@@ -102,7 +104,12 @@ def prepare(members: int) -> dict:
     stages = list(Stage.objects.values_list("slug", flat=True))
     return {
         "members": sessions,
-        "programs": list(Program.objects.filter(live=True).values_list("slug", flat=True)[:200]),
+        # Live and staying live: beat's scheduled unpublishing takes expired ones down as the stack starts.
+        "programs": list(
+            Program.objects.filter(live=True, hidden_at__isnull=True)
+            .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now() + timedelta(hours=1)))
+            .values_list("slug", flat=True)[:200]
+        ),
         "startups": list(StartupProfile.objects.values_list("organisation__slug", flat=True)[:2000]),
         "queries": QUERIES,
         "pitches": PITCHES,
