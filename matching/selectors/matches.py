@@ -58,26 +58,14 @@ def sides_of(user: User) -> Sides:
     Resolving them first turns "my matches" into plain `IN (…)` conditions on the match table's
     own indexes; the same conditions as joins cannot use them and scan millions of rows.
     """
-    sides: Sides | None = getattr(user, _SIDES_ATTRIBUTE, None)
-    if sides is None:
-        organisations = tuple(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
-        sides = Sides(
-            organisations=organisations,
-            needs=tuple(Need.objects.filter(organisation_id__in=organisations).values_list("pk", flat=True)),
-            capabilities=tuple(
-                Capability.objects.filter(
-                    Q(owner=user) | Q(contact_person=user) | Q(organisation_id__in=organisations)
-                ).values_list("pk", flat=True)
-            ),
-            mentors=tuple(MentorOffer.objects.filter(user=user).values_list("pk", flat=True)),
-        )
-        setattr(user, _SIDES_ATTRIBUTE, sides)
-    return sides
+    if getattr(user, _SIDES_ATTRIBUTE, None) is None:
+        sides_remember([user])
+    return getattr(user, _SIDES_ATTRIBUTE)
 
 
 def sides_remember(users: list[User]) -> None:
-    """Resolve the sides of many people in four queries (a digest batch) and keep each on its user,
-    where `sides_of` finds it: the same answer as asking for each person alone."""
+    """Resolve the sides of many people (a digest batch, or one person for `sides_of`) in four
+    queries and keep each on its user, where `sides_of` finds it."""
     ids = [user.pk for user in users]
     organisations: dict[int, list[int]] = {pk: [] for pk in ids}
     for user_id, organisation_id in Membership.objects.filter(user_id__in=ids).values_list(
